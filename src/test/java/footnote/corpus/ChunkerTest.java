@@ -1,0 +1,87 @@
+package footnote.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import footnote.testing.Fixtures;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ChunkerTest {
+
+    private static final String LONG_PARAGRAPH = IntStream.rangeClosed(1, 12)
+            .mapToObj(i -> "Sentence number " + i + " has exactly eight words in it.")
+            .reduce((a, b) -> a + " " + b).orElseThrow();
+
+    @Test
+    void cuts_a_long_paragraph_at_sentence_boundaries_into_parts_of_similar_size() {
+        List<Passage> passages = new Chunker(40, 10).chunk(Fixtures.article("a", "Title", LONG_PARAGRAPH));
+
+        assertThat(passages).hasSize(3);
+        assertThat(passages).allSatisfy(p -> assertThat(p.sentences()).hasSize(4));
+        assertThat(passages).allSatisfy(p -> assertThat(p.sentences())
+                .allSatisfy(s -> assertThat(s).matches("Sentence number \\d+ has exactly eight words in it\\.")));
+    }
+
+    @Test
+    void never_loses_or_repeats_a_sentence_and_numbers_them_in_order() {
+        String body = "First paragraph is short.\n\n" + LONG_PARAGRAPH + "\n\nA closing paragraph ends the article.";
+
+        List<Passage> passages = new Chunker(30, 8).chunk(Fixtures.article("a", "Title", body));
+
+        List<String> all = passages.stream().flatMap(p -> p.sentences().stream()).toList();
+        assertThat(all).hasSize(14).first().isEqualTo("First paragraph is short.");
+        assertThat(all).last().isEqualTo("A closing paragraph ends the article.");
+        int expected = 0;
+        for (Passage p : passages) {
+            assertThat(p.firstSentence()).isEqualTo(expected);
+            assertThat(p.position()).isEqualTo(passages.indexOf(p));
+            expected += p.sentences().size();
+        }
+    }
+
+    @Test
+    void joins_a_short_paragraph_to_the_next_when_both_fit() {
+        String body = "Short one here.\n\nAnother short one follows it.\n\nAnd a third.";
+
+        List<Passage> passages = new Chunker(60, 20).chunk(Fixtures.article("a", "Title", body));
+
+        assertThat(passages).singleElement().satisfies(p -> assertThat(p.sentences()).containsExactly(
+                "Short one here.", "Another short one follows it.", "And a third."));
+    }
+
+    @Test
+    void records_the_neighbouring_sentences_of_each_passage() {
+        List<Passage> passages = new Chunker(40, 10).chunk(Fixtures.article("a", "Title", LONG_PARAGRAPH));
+
+        assertThat(passages.get(0).before()).isEmpty();
+        assertThat(passages.get(0).after()).contains("Sentence number 5 has exactly eight words in it.");
+        assertThat(passages.get(1).before()).contains("Sentence number 4 has exactly eight words in it.");
+        assertThat(passages.get(2).after()).isEmpty();
+    }
+
+    @Test
+    void carries_the_article_identity_scope_and_metadata_on_every_passage() {
+        Article article = Fixtures.article("art-1", Scope.server("42"), "The title", LONG_PARAGRAPH);
+
+        List<Passage> passages = new Chunker(40, 10).chunk(article);
+
+        assertThat(passages).allSatisfy(p -> {
+            assertThat(p.articleId()).isEqualTo("art-1");
+            assertThat(p.scope()).isEqualTo(Scope.server("42"));
+            assertThat(p.metadata().title()).isEqualTo("The title");
+        });
+        assertThat(passages.get(1).id()).isEqualTo("art-1#1");
+    }
+
+    @Test
+    void an_article_without_prose_has_no_passages() {
+        assertThat(new Chunker(40, 10).chunk(Fixtures.article("a", "T", "Previous\nNext\n\nPost Comment"))).isEmpty();
+    }
+
+    @Test
+    void rejects_sizes_that_cannot_work() {
+        assertThatThrownBy(() -> new Chunker(10, 20)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

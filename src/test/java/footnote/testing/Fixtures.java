@@ -1,0 +1,40 @@
+package footnote.testing;
+
+import footnote.corpus.Article;
+import footnote.corpus.ArticleMetadata;
+import footnote.corpus.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Test fixtures from {@code src/test/resources} and small articles built in code. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    public static String resource(String name) {
+        try (var in = Objects.requireNonNull(Fixtures.class.getResourceAsStream("/" + name), name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path resourcePath(String name) {
+        try {
+            return Path.of(Objects.requireNonNull(Fixtures.class.getResource("/" + name), name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Article article(String id, String title, String body) {
+        return new Article(id, id, Scope.GLOBAL, ArticleMetadata.titled(title), body);
+    }
+
+    public static Article article(String id, Scope scope, String title, String body) {
+        return new Article(id, id, scope, ArticleMetadata.titled(title), body);
+    }
+}
