@@ -1,0 +1,421 @@
+package footnote.search;
+
+import static footnote.search.IndexSchema.*;
+
+import footnote.corpus.ArticleMetadata;
+import footnote.corpus.Passage;
+import footnote.corpus.PublicationDate;
+import footnote.corpus.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The embedded index: one Lucene directory holding every passage with its text, title, vector and citation
+ * metadata, plus one marker document per article with the fingerprint it was built from.
+ *
+ * <p>Readers use near-real-time searchers from a {@link SearcherManager}, refreshed on commit, so questions keep
+ * being answered while articles are indexed. Lucene's commit is atomic, so a crash mid-way leaves the last commit.
+ */
+public final class LuceneIndex implements PassageIndex {
+
+    /** Commit user-data key for what the index was built with (schema, model, chunking); a mismatch rebuilds. */
+    static final String SIGNATURE_KEY = "footnote.signature";
+    /**
+     * A title word counts for less than a word of the passage itself: the title is shared by all of an article's
+     * passages, so it says which article, not which passage. Chosen with {@code footnote eval}.
+     */
+    static final float TITLE_BOOST = 0.3f;
+
+    private final Directory directory;
+    private final Optional<IndexWriter> writer;
+    private final ReferenceManager<IndexSearcher> searchers;
+    private final String description;
+
+    private LuceneIndex(Directory directory, Optional<IndexWriter> writer, ReferenceManager<IndexSearcher> searchers,
+            String description) {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+        this.description = description;
+    }
+
+    /**
+     * Opens the index at {@code path} for reading and writing, creating it when missing. An index built with a
+     * different signature (another embedding model or chunking) is replaced by an empty one at the next commit.
+     *
+     * @param rebuild start from an empty index whatever is there, e.g. after corruption
+     */
+    public static LuceneIndex openWritable(Path path, String signature, boolean rebuild) {
+        try {
+            Files.createDirectories(path);
+            if (rebuild) {
+                clear(path);
+            }
+            Directory directory = FSDirectory.open(path);
+            boolean replace = rebuild || !signature.equals(storedSignature(directory, path).orElse(signature));
+            return openWriter(directory, signature, replace, path.toString());
+        } catch (LockObtainFailedException e) {
+            throw new IndexUnavailableException("The index at " + path + " is in use by another Footnote process"
+                    + " (its write.lock is held); stop that process or point --index elsewhere.", e);
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    /**
+     * Deletes the index's files, damaged or not, so a rebuild starts clean: Lucene cannot even open a writer over a
+     * directory whose commit point is unreadable. The index is derived data; the sources stay where they are.
+     */
+    private static void clear(Path path) throws IOException {
+        try (var files = Files.list(path)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Opens an existing index for reading only, e.g. while another process writes it. */
+    public static LuceneIndex openReadOnly(Path path, String signature) {
+        try {
+            Directory directory = FSDirectory.open(path);
+            Optional<String> stored = storedSignature(directory, path);
+            if (stored.isEmpty()) {
+                throw new IndexUnavailableException("There is no index at " + path
+                        + "; build it with: java -jar target/footnote.jar index");
+            }
+            if (!stored.get().equals(signature)) {
+                throw new IndexUnavailableException("The index at " + path + " was built with other settings ("
+                        + stored.get() + "); rebuild it with: java -jar target/footnote.jar index");
+            }
+            return new LuceneIndex(directory, Optional.empty(), new SearcherManager(directory, null), path.toString());
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    /** An index in memory, for tests and for evaluating a corpus without touching the configured index. */
+    public static LuceneIndex inMemory(String signature) {
+        try {
+            return openWriter(new ByteBuffersDirectory(), signature, true, "memory");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LuceneIndex openWriter(Directory directory, String signature, boolean replace, String description)
+            throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.indexAnalyzer())
+                .setOpenMode(replace ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter writer = new IndexWriter(directory, config);
+        try {
+            writer.setLiveCommitData(Map.of(SIGNATURE_KEY, signature).entrySet());
+            if (!DirectoryReader.indexExists(directory)) {
+                // An empty first commit makes the index (and its signature) exist before any article is added.
+                // A replaced index is not committed yet: until the rebuild commits, the old commit stays on disk.
+                writer.commit();
+            }
+            return new LuceneIndex(directory, Optional.of(writer), new SearcherManager(writer, null), description);
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static Optional<String> storedSignature(Directory directory, Path path) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Optional.empty();
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return Optional.ofNullable(reader.getIndexCommit().getUserData().get(SIGNATURE_KEY));
+        }
+    }
+
+    private static IndexUnavailableException unreadable(Path path, IOException e) {
+        String why = e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException
+                ? "it was written by another Lucene version"
+                : e instanceof IndexNotFoundException || e instanceof NoSuchFileException
+                        ? "files are missing"
+                        : "it is damaged (" + e.getClass().getSimpleName() + ")";
+        return new IndexUnavailableException("The index at " + path + " cannot be read: " + why
+                + ". Rebuild it from the sources with: java -jar target/footnote.jar index --rebuild", e);
+    }
+
+    @Override
+    public boolean writable() {
+        return writer.isPresent();
+    }
+
+    @Override
+    public Map<String, IndexedArticle> articles() {
+        try (LuceneSnapshot snapshot = snapshot()) {
+            IndexSearcher searcher = snapshot.searcher;
+            StoredFields stored = searcher.storedFields();
+            Map<String, IndexedArticle> articles = new HashMap<>();
+            Query markers = new TermQuery(new Term(KIND, KIND_ARTICLE));
+            for (ScoreDoc doc : searcher.search(markers, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
+                Document d = stored.document(doc.doc);
+                IndexedArticle article = new IndexedArticle(d.get(ARTICLE), d.get(SOURCE), new Scope(d.get(SCOPE)),
+                        d.get(ARTICLE_TITLE), d.get(FINGERPRINT), d.getField(PASSAGE_COUNT).numericValue().intValue());
+                articles.put(article.articleId(), article);
+            }
+            return articles;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the article list from " + description, e);
+        }
+    }
+
+    @Override
+    public void putArticle(IndexedArticle article, List<Passage> passages, List<float[]> vectors) {
+        if (passages.size() != vectors.size()) {
+            throw new IllegalArgumentException(passages.size() + " passages but " + vectors.size() + " vectors");
+        }
+        List<Document> docs = new ArrayList<>(passages.size() + 1);
+        docs.add(markerDocument(article));
+        for (int i = 0; i < passages.size(); i++) {
+            docs.add(passageDocument(passages.get(i), vectors.get(i)));
+        }
+        write(w -> {
+            try {
+                w.updateDocuments(new Term(ARTICLE, article.articleId()), docs);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Indexing article " + article.articleId(), e);
+            }
+        });
+    }
+
+    @Override
+    public void removeArticle(String articleId) {
+        write(w -> {
+            try {
+                w.deleteDocuments(new Term(ARTICLE, articleId));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Removing article " + articleId, e);
+            }
+        });
+    }
+
+    @Override
+    public void commit() {
+        write(w -> {
+            try {
+                w.commit();
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Committing the index at " + description, e);
+            }
+        });
+    }
+
+    private void write(Consumer<IndexWriter> action) {
+        action.accept(writer.orElseThrow(() -> new IllegalStateException(
+                "The index at " + description + " is open read-only: another process writes it.")));
+    }
+
+    private static Document markerDocument(IndexedArticle article) {
+        Document doc = new Document();
+        doc.add(new StringField(KIND, KIND_ARTICLE, Field.Store.NO));
+        doc.add(new StringField(ARTICLE, article.articleId(), Field.Store.YES));
+        doc.add(new StringField(SOURCE, article.sourceId(), Field.Store.YES));
+        doc.add(new StringField(SCOPE, article.scope().id(), Field.Store.YES));
+        doc.add(new StoredField(ARTICLE_TITLE, article.title()));
+        doc.add(new StoredField(FINGERPRINT, article.fingerprint()));
+        doc.add(new StoredField(PASSAGE_COUNT, article.passages()));
+        return doc;
+    }
+
+    private static Document passageDocument(Passage passage, float[] vector) {
+        ArticleMetadata meta = passage.metadata();
+        Document doc = new Document();
+        doc.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
+        doc.add(new StringField(ID, passage.id(), Field.Store.YES));
+        doc.add(new StringField(ARTICLE, passage.articleId(), Field.Store.YES));
+        doc.add(new StringField(SOURCE, passage.sourceId(), Field.Store.YES));
+        doc.add(new StringField(SCOPE, passage.scope().id(), Field.Store.YES));
+        doc.add(new TextField(TEXT, String.join("\n", passage.sentences()), Field.Store.YES));
+        doc.add(new TextField(TITLE, meta.title(), Field.Store.YES));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VECTOR_SIMILARITY));
+        doc.add(new StoredField(POSITION, passage.position()));
+        doc.add(new StoredField(FIRST_SENTENCE, passage.firstSentence()));
+        passage.before().ifPresent(s -> doc.add(new StoredField(BEFORE, s)));
+        passage.after().ifPresent(s -> doc.add(new StoredField(AFTER, s)));
+        meta.author().ifPresent(s -> doc.add(new StoredField(AUTHOR, s)));
+        meta.publisher().ifPresent(s -> doc.add(new StoredField(PUBLISHER, s)));
+        meta.published().ifPresent(d -> doc.add(new StoredField(PUBLISHED, d.iso())));
+        meta.url().ifPresent(s -> doc.add(new StoredField(URL, s)));
+        meta.fileName().ifPresent(s -> doc.add(new StoredField(FILE, s)));
+        return doc;
+    }
+
+    @Override
+    public LuceneSnapshot snapshot() {
+        try {
+            return new LuceneSnapshot(searchers, searchers.acquire());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Opening a searcher on " + description, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        if (writer.isPresent()) {
+            writer.get().close();
+        }
+        directory.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LuceneIndex[" + description + "]";
+    }
+
+    /** A searcher acquired from the manager, released on close. */
+    static final class LuceneSnapshot implements IndexSnapshot {
+
+        private final ReferenceManager<IndexSearcher> manager;
+        final IndexSearcher searcher;
+
+        LuceneSnapshot(ReferenceManager<IndexSearcher> manager, IndexSearcher searcher) {
+            this.manager = manager;
+            this.searcher = searcher;
+        }
+
+        @Override
+        public List<Hit> lexical(List<String> keyTerms, Set<Scope> scopes, int k) {
+            if (keyTerms.isEmpty() || scopes.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder terms = new BooleanQuery.Builder();
+            for (String term : keyTerms) {
+                terms.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+                terms.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
+            }
+            Query query = new BooleanQuery.Builder()
+                    .add(terms.build(), Occur.MUST)
+                    .add(scopeFilter(scopes), Occur.FILTER)
+                    .build();
+            return hits(query, k, score -> score);
+        }
+
+        @Override
+        public List<Hit> nearest(float[] vector, Set<Scope> scopes, int k) {
+            if (scopes.isEmpty()) {
+                return List.of();
+            }
+            // The scope filter is applied while walking the graph, so k results come from the allowed passages.
+            Query query = new KnnFloatVectorQuery(VECTOR, vector, k, scopeFilter(scopes));
+            // Lucene scores unit-vector dot products as (1 + cos) / 2; callers want the cosine itself.
+            return hits(query, k, score -> 2 * score - 1);
+        }
+
+        private List<Hit> hits(Query query, int k, java.util.function.DoubleUnaryOperator toScore) {
+            try {
+                ScoreDoc[] docs = searcher.search(query, k).scoreDocs;
+                List<Hit> hits = new ArrayList<>(docs.length);
+                for (ScoreDoc doc : docs) {
+                    hits.add(new Hit(doc.doc, (float) toScore.applyAsDouble(doc.score)));
+                }
+                return hits;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Searching the index", e);
+            }
+        }
+
+        private static Query scopeFilter(Set<Scope> scopes) {
+            return new TermInSetQuery(SCOPE, scopes.stream().map(s -> new BytesRef(s.id())).toList());
+        }
+
+        @Override
+        public Passage passage(Hit hit) {
+            try {
+                Document d = searcher.storedFields().document(hit.handle());
+                ArticleMetadata meta = new ArticleMetadata(d.get(TITLE), optional(d, AUTHOR), optional(d, PUBLISHER),
+                        optional(d, PUBLISHED).flatMap(PublicationDate::parse), optional(d, URL), optional(d, FILE));
+                return new Passage(d.get(ARTICLE), d.get(SOURCE), new Scope(d.get(SCOPE)), meta,
+                        intValue(d, POSITION), intValue(d, FIRST_SENTENCE), Arrays.asList(d.get(TEXT).split("\n")),
+                        optional(d, BEFORE), optional(d, AFTER));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading passage " + hit.handle(), e);
+            }
+        }
+
+        private static Optional<String> optional(Document d, String field) {
+            return Optional.ofNullable(d.get(field));
+        }
+
+        private static int intValue(Document d, String field) {
+            IndexableField f = d.getField(field);
+            return f.numericValue().intValue();
+        }
+
+        @Override
+        public long documentFrequency(String term) {
+            try {
+                return searcher.getIndexReader().docFreq(new Term(TEXT, term));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading term statistics", e);
+            }
+        }
+
+        @Override
+        public int passageCount() {
+            try {
+                var statistics = searcher.collectionStatistics(TEXT);
+                return statistics == null ? 0 : (int) statistics.docCount();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading collection statistics", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Releasing a searcher", e);
+            }
+        }
+    }
+}
