@@ -1,0 +1,2 @@
+/** Getting sources into the index: reading article files, and keeping the index in step with the sources. */
+package footnote.ingest;

@@ -1,0 +1,66 @@
+package footnote.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footnote.corpus.Chunker;
+import footnote.corpus.Passage;
+import footnote.corpus.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The articles shipped in config/: their page boilerplate never becomes a passage, and no sentence is cut. */
+class BundledArticlesTest {
+
+    private static final List<String> BOILERPLATE = List.of("Previous", "Post Comment", "Most read",
+            "WhatsApp", "Photo:", "Source: SCMP", "Leave A Reply", "Loading Now", "© 2021", "Updates with",
+            "MishraMar", "Rethinking Bengaluru", "Pathways to AI Sovereignty", "Devil in the Details");
+
+    @Test
+    void boilerplate_of_the_captured_pages_never_reaches_a_passage() throws IOException {
+        for (Passage passage : passages()) {
+            for (String sentence : passage.sentences()) {
+                assertThat(BOILERPLATE).noneSatisfy(b -> assertThat(sentence).contains(b));
+            }
+        }
+    }
+
+    @Test
+    void every_passage_sentence_is_a_whole_sentence_of_the_article() throws IOException {
+        for (Passage passage : passages()) {
+            for (String sentence : passage.sentences()) {
+                assertThat(sentence).matches("(?s)^[\\p{Lu}\\p{N}“\"‘'(].*")
+                        .matches("(?s).*([.!?…:][”\"’')\\]]*|[\\p{L}\\p{N}]|“)$");
+            }
+        }
+    }
+
+    @Test
+    void the_article_text_around_the_boilerplate_is_kept() throws IOException {
+        List<String> sentences = passages().stream().flatMap(p -> p.sentences().stream()).toList();
+
+        assertThat(sentences).contains(
+                "Seated at the table alongside Jack Ma were some of China’s most influential business leaders:"
+                        + " Xiaomi founder and CEO Lei Jun; Tencent chief Pony Ma Huateng; Wang Chuanfu, chairman of"
+                        + " the world’s largest EV maker, BYD; and Ren Zhengfei, founder and CEO of Huawei Technologies.",
+                "Jack Ma did not give a speech at this meeting.");
+    }
+
+    private static List<Passage> passages() throws IOException {
+        ArticleFiles files = new ArticleFiles();
+        Chunker chunker = new Chunker(60, 20);
+        try (Stream<Path> listing = Files.list(Path.of("config/articles"))) {
+            List<Path> paths = listing.sorted().toList();
+            assertThat(paths).hasSize(4);
+            List<Passage> passages = new java.util.ArrayList<>();
+            for (Path path : paths) {
+                String name = path.getFileName().toString();
+                passages.addAll(chunker.chunk(files.parse(files.text(path), name, name, name, Scope.GLOBAL)));
+            }
+            return passages;
+        }
+    }
+}
