@@ -1,0 +1,88 @@
+package footnote.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import footnote.answer.Answer;
+import footnote.answer.Citation;
+import footnote.answer.Excerpt;
+import footnote.answer.Highlight;
+import footnote.corpus.SourceStatus;
+
+/**
+ * Renders replies as JSON for scripts: stable snake_case keys, plain text and Markdown side by side, offsets of the
+ * highlights in the plain text, and null where a citation field is unknown.
+ */
+public final class JsonRenderer {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    public String render(Reply reply) {
+        ObjectNode root = json.createObjectNode();
+        if (reply instanceof Reply.Answered answered) {
+            answer(root.put("type", "answer"), answered.answer());
+        } else if (reply instanceof Reply.Sources sources) {
+            ArrayNode list = root.put("type", "sources").putArray("sources");
+            for (SourceStatus s : sources.sources()) {
+                ObjectNode node = list.addObject().put("id", s.source().id()).put("kind", s.source().kind().label())
+                        .put("scope", s.source().scope().id()).put("title", s.title())
+                        .put("articles", s.articles()).put("passages", s.passages());
+                node.put("problem", s.problem().orElse(null));
+            }
+        } else if (reply instanceof Reply.Refusal refusal) {
+            root.put("type", "refusal").put("message", refusal.message());
+        } else if (reply instanceof Reply.Failure failure) {
+            root.put("type", "failure").put("message", failure.message());
+        } else {
+            root.put("type", "help").put("message", new TextRenderer().render(reply));
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static void answer(ObjectNode root, Answer answer) {
+        root.put("question", answer.question()).put("found", answer.found());
+        if (!answer.found()) {
+            root.put("message", TextRenderer.NOT_FOUND);
+        }
+        ArrayNode excerpts = root.putArray("excerpts");
+        for (Excerpt e : answer.excerpts()) {
+            ObjectNode node = excerpts.addObject().put("number", e.number()).put("text", e.text())
+                    .put("markdown", Markdown.quote(e));
+            ArrayNode highlights = node.putArray("highlights");
+            for (Highlight h : e.highlights()) {
+                highlights.addObject().put("start", h.start()).put("end", h.end());
+            }
+            citation(node.putObject("citation"), e.citation());
+            node.put("source_id", e.sourceId()).put("article_id", e.articleId())
+                    .put("first_sentence", e.firstSentence()).put("last_sentence", e.lastSentence());
+            node.putObject("evidence").put("cosine", round(e.evidence().cosine()))
+                    .put("coverage", round(e.evidence().coverage()));
+        }
+        root.putObject("timings_ms").put("embed", millis(answer.timings().embedNanos()))
+                .put("search", millis(answer.timings().searchNanos()))
+                .put("fusion", millis(answer.timings().fusionNanos()))
+                .put("excerpts", millis(answer.timings().excerptNanos()));
+    }
+
+    private static void citation(ObjectNode node, Citation c) {
+        node.put("title", c.title());
+        node.put("author", c.author().orElse(null));
+        node.put("publisher", c.publisher().orElse(null));
+        node.put("published", c.published().map(d -> d.iso()).orElse(null));
+        node.put("url", c.url().orElse(null));
+        node.put("file", c.fileName().orElse(null));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+}

@@ -1,0 +1,26 @@
+package footnote.chat;
+
+import footnote.answer.Answer;
+import footnote.corpus.SourceStatus;
+import java.util.List;
+
+/** What the bot says back; each adapter renders it in its own medium. */
+public sealed interface Reply {
+
+    /** Excerpts that answer the question, or none: then the reply says the sources do not have it. */
+    record Answered(Answer answer) implements Reply {}
+
+    record Help() implements Reply {}
+
+    record Sources(List<SourceStatus> sources) implements Reply {
+        public Sources {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** The request was not carried out, for a reason the asker can act on (empty question, too long...). */
+    record Refusal(String message) implements Reply {}
+
+    /** Something broke on our side; the details went to the log, the asker gets a short apology. */
+    record Failure(String message) implements Reply {}
+}

@@ -1,0 +1,162 @@
+package footnote.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting, with its default. Field names are the YAML keys. Relative paths are taken from the working
+ * directory.
+ */
+public record Config(
+        @JsonProperty("index") Index index,
+        @JsonProperty("sources") Sources sources,
+        @JsonProperty("embedding") Embedding embedding,
+        @JsonProperty("retrieval") Retrieval retrieval,
+        @JsonProperty("answers") Answers answers,
+        @JsonProperty("chat") Chat chat,
+        @JsonProperty("discord") Discord discord) {
+
+    public Config {
+        index = Optional.ofNullable(index).orElseGet(() -> new Index(null));
+        sources = Optional.ofNullable(sources).orElseGet(() -> new Sources(null));
+        embedding = Optional.ofNullable(embedding).orElseGet(() -> new Embedding(null));
+        retrieval = Optional.ofNullable(retrieval).orElseGet(() -> new Retrieval(null, null, null, null, null));
+        answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null));
+        chat = Optional.ofNullable(chat).orElseGet(() -> new Chat(null));
+        discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null));
+    }
+
+    public static Config defaults() {
+        return new Config(null, null, null, null, null, null, null);
+    }
+
+    /** Where the bot keeps its data: the Lucene index now, later the source registry and fetched copies. */
+    public record Index(@JsonProperty("path") String path) {
+        public Index {
+            path = or(path, "index");
+        }
+    }
+
+    /** Folders of article files that serve every server. */
+    public record Sources(@JsonProperty("bundled") List<String> bundled) {
+        public Sources {
+            bundled = List.copyOf(or(bundled, List.of("config/articles")));
+        }
+    }
+
+    /** The in-process embedding model; changing it rebuilds the index on the next start. */
+    public record Embedding(@JsonProperty("model") String model) {
+        public Embedding {
+            model = or(model, "bge-small-en-v1.5");
+        }
+    }
+
+    /**
+     * @param candidates  hits taken from each of BM25 and the vector search before fusion
+     * @param denseWeight weight of the vector search in the fused score (BM25 gets the rest)
+     * @param depth       fused candidates considered for excerpts
+     * @param passageWords      the most words in a passage (a longer single sentence stays whole)
+     * @param minPassageWords   a shorter paragraph joins the next one
+     */
+    public record Retrieval(
+            @JsonProperty("candidates") Integer candidates,
+            @JsonProperty("denseWeight") Double denseWeight,
+            @JsonProperty("depth") Integer depth,
+            @JsonProperty("passageWords") Integer passageWords,
+            @JsonProperty("minPassageWords") Integer minPassageWords) {
+        public Retrieval {
+            candidates = or(candidates, 100);
+            denseWeight = or(denseWeight, 0.5);
+            depth = or(depth, 10);
+            passageWords = or(passageWords, 60);
+            minPassageWords = or(minPassageWords, 20);
+        }
+    }
+
+    /**
+     * @param maxExcerpts  excerpts in one answer
+     * @param excerptChars an excerpt's length budget
+     * @param evidence     when a passage is strong enough to quote
+     */
+    public record Answers(
+            @JsonProperty("maxExcerpts") Integer maxExcerpts,
+            @JsonProperty("excerptChars") Integer excerptChars,
+            @JsonProperty("evidence") Evidence evidence) {
+        public Answers {
+            maxExcerpts = or(maxExcerpts, 3);
+            excerptChars = or(excerptChars, 400);
+            evidence = Optional.ofNullable(evidence).orElseGet(() -> new Evidence(null, null, null, null));
+        }
+    }
+
+    /**
+     * A question is answered when its best passage scores at least {@code threshold}, where the score is
+     * {@code cosineWeight * cosine + (1 - cosineWeight) * coverage}, less {@code unknownNamePenalty} when the
+     * question names something no source mentions; further excerpts may score {@code margin} less. The defaults
+     * were calibrated with {@code footnote eval --calibrate} for the default embedding model.
+     */
+    public record Evidence(
+            @JsonProperty("cosineWeight") Double cosineWeight,
+            @JsonProperty("unknownNamePenalty") Double unknownNamePenalty,
+            @JsonProperty("threshold") Double threshold,
+            @JsonProperty("margin") Double margin) {
+        public Evidence {
+            cosineWeight = or(cosineWeight, 0.7);
+            unknownNamePenalty = or(unknownNamePenalty, 0.1);
+            threshold = or(threshold, 0.54);
+            margin = or(margin, 0.1);
+        }
+    }
+
+    /** @param maxQuestionChars longer questions are refused with a message */
+    public record Chat(@JsonProperty("maxQuestionChars") Integer maxQuestionChars) {
+        public Chat {
+            maxQuestionChars = or(maxQuestionChars, 500);
+        }
+    }
+
+    /** @param tokenVariable the environment variable holding the bot token; set means the bot joins Discord */
+    public record Discord(@JsonProperty("tokenVariable") String tokenVariable) {
+        public Discord {
+            tokenVariable = or(tokenVariable, "DISCORD_TOKEN");
+        }
+    }
+
+    /** Every problem with the values, one line each; empty when the configuration is usable. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        check(problems, !index.path().isBlank(), "index.path is empty");
+        check(problems, retrieval.candidates() >= 1 && retrieval.candidates() <= 1000,
+                "retrieval.candidates must be between 1 and 1000");
+        check(problems, retrieval.depth() >= 1 && retrieval.depth() <= retrieval.candidates(),
+                "retrieval.depth must be between 1 and retrieval.candidates");
+        check(problems, retrieval.denseWeight() >= 0 && retrieval.denseWeight() <= 1,
+                "retrieval.denseWeight must be between 0 and 1");
+        check(problems, retrieval.minPassageWords() >= 1 && retrieval.passageWords() >= retrieval.minPassageWords(),
+                "need 1 <= retrieval.minPassageWords <= retrieval.passageWords");
+        check(problems, answers.maxExcerpts() >= 1 && answers.maxExcerpts() <= 10,
+                "answers.maxExcerpts must be between 1 and 10");
+        check(problems, answers.excerptChars() >= 100 && answers.excerptChars() <= 1000,
+                "answers.excerptChars must be between 100 and 1000");
+        check(problems, answers.evidence().cosineWeight() >= 0 && answers.evidence().cosineWeight() <= 1,
+                "answers.evidence.cosineWeight must be between 0 and 1");
+        check(problems, answers.evidence().unknownNamePenalty() >= 0 && answers.evidence().margin() >= 0,
+                "answers.evidence.unknownNamePenalty and margin must not be negative");
+        check(problems, chat.maxQuestionChars() >= 20, "chat.maxQuestionChars must be at least 20");
+        check(problems, discord.tokenVariable().matches("[A-Za-z_][A-Za-z0-9_]*"),
+                "discord.tokenVariable must be an environment variable name");
+        return problems;
+    }
+
+    private static void check(List<String> problems, boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Operator settings: read from YAML, checked at start-up, with defaults for everything left out. */
+package footnote.config;

@@ -1,0 +1,106 @@
+package footnote.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import footnote.answer.Answer;
+import footnote.answer.Citation;
+import footnote.answer.Evidence;
+import footnote.answer.Excerpt;
+import footnote.answer.Highlight;
+import footnote.corpus.PublicationDate;
+import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.corpus.SourceKind;
+import footnote.corpus.SourceStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RenderersTest {
+
+    private static final Citation SUMMIT = new Citation("Xi Jinping’s Closed-Door Summit", Optional.of("Amit Mishra"),
+            Optional.empty(), PublicationDate.parse("2025-03-04"), Optional.empty(), Optional.of("summit.md"));
+    private static final Citation MEETING = new Citation("Xi Jinping’s Meeting", Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.of("https://example.org/meeting"), Optional.of("meeting.md"));
+
+    private static Answer answer() {
+        String text = "Seated at the table alongside Jack Ma were some of China’s leaders.";
+        int jack = text.indexOf("Jack Ma");
+        return new Answer("Who sat with Jack Ma?", List.of(
+                new Excerpt(1, text, List.of(new Highlight(jack, jack + 7)), SUMMIT, "summit", "summit", 3, 3,
+                        new Evidence(0.8, 0.6, 0)),
+                new Excerpt(2, "These included top leaders from Huawei and *DeepSeek*.", List.of(), MEETING, "meeting",
+                        "meeting", 5, 5, new Evidence(0.7, 0.4, 0))),
+                new Answer.Timings(1_000_000, 2_000_000, 0, 500_000));
+    }
+
+    @Test
+    void renders_numbered_quotes_with_bold_key_terms_and_a_citation_line() {
+        String text = new TextRenderer().render(new Reply.Answered(answer()));
+
+        assertThat(text).isEqualTo("""
+                [1] "Seated at the table alongside **Jack Ma** were some of China’s leaders."
+                    Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
+                [2] "These included top leaders from Huawei and \\*DeepSeek\\*."
+                    Xi Jinping’s Meeting · https://example.org/meeting""");
+    }
+
+    @Test
+    void says_plainly_when_the_sources_do_not_have_it() {
+        Answer none = new Answer("Who won the 2022 World Cup?", List.of(), new Answer.Timings(0, 0, 0, 0));
+
+        assertThat(new TextRenderer().render(new Reply.Answered(none))).isEqualTo("I couldn't find that in the sources.");
+    }
+
+    @Test
+    void escapes_markdown_in_article_text_so_no_marker_is_left_open() {
+        assertThat(Markdown.escape("a*b_c~d`e|f\\g")).isEqualTo("a\\*b\\_c\\~d\\`e\\|f\\\\g");
+    }
+
+    @Test
+    void lists_sources_with_id_kind_passages_and_any_problem() {
+        Source ok = new Source("summit", new SourceKind.Bundled(Path.of("summit.md")), Scope.GLOBAL);
+        Source broken = new Source("broken", new SourceKind.Bundled(Path.of("broken.md")), Scope.GLOBAL);
+
+        String text = new TextRenderer().render(new Reply.Sources(List.of(
+                new SourceStatus(ok, "The summit", 1, 12, Optional.empty()),
+                new SourceStatus(broken, "broken", 0, 0, Optional.of("broken.md is not UTF-8 text")))));
+
+        assertThat(text).contains("2 sources:", "- The summit", "id summit · file · 12 passages",
+                "id broken · file · 0 passages · last read failed: broken.md is not UTF-8 text");
+    }
+
+    @Test
+    void renders_the_answer_as_json_for_scripts() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(answer())));
+
+        assertThat(json.get("type").asText()).isEqualTo("answer");
+        assertThat(json.get("found").asBoolean()).isTrue();
+        JsonNode first = json.get("excerpts").get(0);
+        assertThat(first.get("text").asText()).startsWith("Seated at the table");
+        assertThat(first.get("markdown").asText()).contains("**Jack Ma**");
+        assertThat(first.get("highlights").get(0).get("start").asInt()).isEqualTo(30);
+        assertThat(first.get("citation").get("author").asText()).isEqualTo("Amit Mishra");
+        assertThat(first.get("citation").get("published").asText()).isEqualTo("2025-03-04");
+        assertThat(first.get("citation").get("url").isNull()).isTrue();
+        assertThat(json.get("excerpts").get(1).get("citation").get("url").asText()).isEqualTo("https://example.org/meeting");
+    }
+
+    @Test
+    void renders_a_decline_and_a_refusal_as_json() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Answer none = new Answer("q", List.of(), new Answer.Timings(0, 0, 0, 0));
+
+        JsonNode declined = mapper.readTree(new JsonRenderer().render(new Reply.Answered(none)));
+        JsonNode refused = mapper.readTree(new JsonRenderer().render(new Reply.Refusal("Too long.")));
+
+        assertThat(declined.get("found").asBoolean()).isFalse();
+        assertThat(declined.get("message").asText()).isEqualTo("I couldn't find that in the sources.");
+        assertThat(declined.get("excerpts")).isEmpty();
+        assertThat(refused.get("type").asText()).isEqualTo("refusal");
+        assertThat(refused.get("message").asText()).isEqualTo("Too long.");
+    }
+}

@@ -1,0 +1,80 @@
+package footnote.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Config load(String yaml) throws IOException {
+        Path file = dir.resolve("footnote.yaml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader().load(file);
+    }
+
+    @Test
+    void the_shipped_configuration_loads() {
+        Config config = new ConfigLoader().load(Path.of("config/footnote.yaml"));
+
+        assertThat(config.index().path()).isEqualTo("index");
+        assertThat(config.sources().bundled()).containsExactly("config/articles");
+        assertThat(config.discord().tokenVariable()).isEqualTo("DISCORD_TOKEN");
+    }
+
+    @Test
+    void keys_left_out_take_their_defaults() throws IOException {
+        Config config = load("retrieval:\n  denseWeight: 0.3\n");
+
+        assertThat(config.retrieval().denseWeight()).isEqualTo(0.3);
+        assertThat(config.retrieval().candidates()).isEqualTo(Config.defaults().retrieval().candidates());
+        assertThat(config.answers().maxExcerpts()).isEqualTo(3);
+        assertThat(load("").index().path()).isEqualTo("index");
+    }
+
+    @Test
+    void a_missing_file_is_named_with_what_to_do() {
+        assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.yaml does not exist")
+                .hasMessageContaining("--config");
+    }
+
+    @Test
+    void an_unknown_key_is_refused_with_its_line_and_the_known_keys() {
+        assertThatThrownBy(() -> load("retrieval:\n  candidates: 50\n  denseWieght: 0.3\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("unknown setting 'retrieval.denseWieght'")
+                .hasMessageContaining("denseWeight");
+    }
+
+    @Test
+    void malformed_yaml_is_refused_with_its_line() {
+        assertThatThrownBy(() -> load("index:\n  path: \"unclosed\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_refused() {
+        assertThatThrownBy(() -> load("answers:\n  maxExcerpts: many\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad value for 'answers.maxExcerpts'");
+    }
+
+    @Test
+    void values_out_of_range_are_all_reported_at_once() {
+        assertThatThrownBy(() -> load("retrieval:\n  denseWeight: 2\nanswers:\n  maxExcerpts: 0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("retrieval.denseWeight must be between 0 and 1")
+                .hasMessageContaining("answers.maxExcerpts must be between 1 and 10");
+    }
+}
