@@ -1,0 +1,129 @@
+package footnote.cli;
+
+import footnote.answer.Answerer;
+import footnote.answer.EvidencePolicy;
+import footnote.chat.ChatService;
+import footnote.chat.QuestionCheck;
+import footnote.config.Config;
+import footnote.config.ConfigException;
+import footnote.corpus.Chunker;
+import footnote.corpus.Source;
+import footnote.embedding.EmbeddingModelChoice;
+import footnote.embedding.InProcessEmbedder;
+import footnote.ingest.BundledSources;
+import footnote.ingest.IngestProgress;
+import footnote.ingest.Ingester;
+import footnote.ingest.SourceBoard;
+import footnote.ingest.SyncReport;
+import footnote.search.Embedder;
+import footnote.search.HybridRetriever;
+import footnote.search.IndexSchema;
+import footnote.search.IndexUnavailableException;
+import footnote.search.LuceneIndex;
+import footnote.search.PassageIndex;
+import footnote.search.TextAnalysis;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part from the configuration with plain constructors, and owns what must be
+ * closed. Nothing else creates long-lived parts.
+ */
+public final class App implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    final Config config;
+    final Embedder embedder;
+    final TextAnalysis analysis;
+    final PassageIndex index;
+    final SourceBoard board = new SourceBoard();
+    final Ingester ingester;
+    final HybridRetriever retriever;
+    final Answerer answerer;
+    final ChatService chat;
+
+    App(Config config, Embedder embedder, PassageIndex index) {
+        this(config, embedder, index, policy(config.answers().evidence()), config.answers().maxExcerpts());
+    }
+
+    App(Config config, Embedder embedder, PassageIndex index, EvidencePolicy policy, int maxExcerpts) {
+        this.config = config;
+        this.embedder = embedder;
+        this.analysis = new TextAnalysis();
+        this.index = index;
+        Config.Retrieval r = config.retrieval();
+        this.ingester = new Ingester(index, embedder, r.passageWords(), r.minPassageWords());
+        this.retriever = new HybridRetriever(index, embedder, analysis,
+                new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
+        this.answerer = new Answerer(retriever, analysis, policy, maxExcerpts, config.answers().excerptChars());
+        this.chat = new ChatService(answerer, board, new QuestionCheck(config.chat().maxQuestionChars()));
+    }
+
+    static EvidencePolicy policy(Config.Evidence evidence) {
+        return new EvidencePolicy(evidence.cosineWeight(), evidence.unknownNamePenalty(), evidence.threshold(),
+                evidence.margin());
+    }
+
+    /** Loads the configured embedding model: about a second, and the largest part of start-up. */
+    static Embedder embedder(Config config) {
+        try {
+            return new InProcessEmbedder(EmbeddingModelChoice.byName(config.embedding().model()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("embedding.model: " + e.getMessage(), e);
+        }
+    }
+
+    /** What an index must have been built with to be used as it is. */
+    static String signature(Config config, Embedder embedder) {
+        return "schema=" + IndexSchema.VERSION + ";text=" + Chunker.VERSION + ";model=" + embedder.modelId() + ";passages="
+                + config.retrieval().passageWords() + "/" + config.retrieval().minPassageWords();
+    }
+
+    /**
+     * Opens the configured index for writing; when another process holds it, opens it read-only so questions can
+     * still be answered from its last commit.
+     */
+    static PassageIndex configuredIndex(Config config, Embedder embedder, boolean rebuild) {
+        Path path = Path.of(config.index().path()).resolve("lucene");
+        String signature = signature(config, embedder);
+        try {
+            return LuceneIndex.openWritable(path, signature, rebuild);
+        } catch (IndexUnavailableException e) {
+            if (rebuild || !e.getMessage().contains("in use by another")) {
+                throw e;
+            }
+            log.warn("{} Answering from its last commit, read-only.", e.getMessage());
+            return LuceneIndex.openReadOnly(path, signature);
+        }
+    }
+
+    /** The bundled article folders from the configuration, as sources. */
+    List<Source> bundledSources() {
+        try {
+            return BundledSources.in(config.sources().bundled().stream().map(Path::of).toList());
+        } catch (IOException e) {
+            throw new ConfigException("sources.bundled: " + e.getMessage(), e);
+        }
+    }
+
+    /** Brings the index in step with the sources, when this process may write it, and updates the source list. */
+    SyncReport sync(List<Source> sources, IngestProgress progress) {
+        if (!index.writable()) {
+            throw new IllegalStateException("the index is read-only in this process");
+        }
+        SyncReport report = ingester.sync(sources, progress);
+        board.update(report);
+        return report;
+    }
+
+    @Override
+    public void close() throws IOException {
+        analysis.close();
+        index.close();
+    }
+}

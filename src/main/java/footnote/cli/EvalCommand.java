@@ -1,0 +1,208 @@
+package footnote.cli;
+
+import footnote.answer.EvidencePolicy;
+import footnote.answer.Excerpt;
+import footnote.chat.Command.Ask;
+import footnote.chat.Reply;
+import footnote.chat.TextRenderer;
+import footnote.config.Config;
+import footnote.corpus.Article;
+import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.corpus.SourceKind;
+import footnote.eval.Bm25Baseline;
+import footnote.eval.Calibration;
+import footnote.eval.EvalQuestion;
+import footnote.eval.EvalReport;
+import footnote.eval.Outcome;
+import footnote.eval.QuestionFiles;
+import footnote.ingest.ArticleFiles;
+import footnote.ingest.BundledSources;
+import footnote.ingest.IngestProgress;
+import footnote.ingest.SyncReport;
+import footnote.search.Embedder;
+import footnote.search.LuceneIndex;
+import footnote.search.PassageIndex;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Measures answer quality (and speed) on question files, optionally beside a plain BM25 baseline. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Answers every question in the JSONL files ({\"question\": ..., \"answers\": [...]}; answers []"
+                + " means the bot must decline) and prints each miss with what was shown, a table of hit@1, hit@3,"
+                + " MRR and abstention, and last a machine-readable line of Footnote's own figures.")
+final class EvalCommand implements Callable<Integer> {
+
+    private static final Set<Scope> SCOPES = Set.of(Scope.GLOBAL);
+    private static final int WARM_UP = 50;
+
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Parameters(paramLabel = "QUESTIONS", arity = "0..*", description = "JSONL question files.")
+    List<Path> questionFiles = new ArrayList<>();
+
+    @Option(names = "--articles", paramLabel = "DIR", arity = "1..*",
+            description = "Index these folders of articles into a temporary index instead of the configured sources"
+                    + " (question files given among them are taken as questions).")
+    List<Path> articles;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "With --articles: keep the index in DIR, so a later run skips unchanged articles.")
+    Path indexDir;
+
+    @Option(names = "--baseline", description = "Also run plain Lucene BM25 over 100-word windows, side by side.")
+    boolean baseline;
+
+    @Option(names = "--unanswerable", paramLabel = "FILE", arity = "1..*",
+            description = "Question files whose questions all count as unanswerable here (their answers ignored).")
+    List<Path> unanswerableFiles = List.of();
+
+    @Option(names = "--calibrate", description = "Print the abstention settings that fit these questions best.")
+    boolean calibrate;
+
+    @Option(names = "--budget", paramLabel = "SHARE", defaultValue = "0.03",
+            description = "With --calibrate: the share of answerable questions it may decline (default ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--misses", paramLabel = "N", defaultValue = "2147483647",
+            description = "Print at most N misses in full (default: all).")
+    int maxMisses;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Terminal terminal = new Terminal();
+
+    @Override
+    public Integer call() throws Exception {
+        Config settings = config.load();
+        if (articles != null) {
+            // --articles takes any number of folders, so it swallows the question files that follow it.
+            questionFiles.addAll(articles.stream().filter(Files::isRegularFile).toList());
+            articles = articles.stream().filter(p -> !Files.isRegularFile(p)).toList();
+        }
+        if (questionFiles.isEmpty() && unanswerableFiles.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing question files (QUESTIONS)");
+        }
+        List<EvalQuestion> questions = questions();
+        Embedder embedder = App.embedder(settings);
+        String signature = App.signature(settings, embedder);
+        PassageIndex index = articles == null ? App.configuredIndex(settings, embedder, false)
+                : indexDir == null ? LuceneIndex.inMemory(signature)
+                : LuceneIndex.openWritable(indexDir, signature, false);
+        try (App app = new App(settings, embedder, index)) {
+            List<Source> sources = articles == null ? app.bundledSources() : BundledSources.in(articles);
+            if (index.writable()) {
+                IngestProgress progress = terminal.interactive() ? new ProgressBarListener(terminal.err)
+                        : IngestProgress.NONE;
+                SyncReport report = app.sync(sources, progress);
+                Startup.report(report, terminal, true);
+            }
+            List<EvalReport.Row> rows = new ArrayList<>();
+            rows.add(new EvalReport.Row("footnote", runFootnote(app, questions)));
+            if (baseline) {
+                try (Bm25Baseline bm25 = new Bm25Baseline(read(sources))) {
+                    rows.add(new EvalReport.Row("baseline (BM25, 100 words)", questions.stream()
+                            .map(q -> new Outcome(q, bm25.search(q.question(), 3))).toList()));
+                }
+            }
+            if (calibrate) {
+                printCalibration(settings, embedder, index, questions);
+            }
+            terminal.out.println("Peak heap: " + peakHeapMegabytes() + " MB");
+            EvalReport.print(terminal.out, rows, maxMisses);
+        }
+        return 0;
+    }
+
+    private List<EvalQuestion> questions() throws IOException {
+        QuestionFiles reader = new QuestionFiles();
+        List<EvalQuestion> questions = new ArrayList<>();
+        for (Path file : questionFiles) {
+            questions.addAll(reader.read(file));
+        }
+        for (Path file : unanswerableFiles) {
+            reader.read(file).forEach(q -> questions.add(new EvalQuestion(q.question(), List.of())));
+        }
+        return questions;
+    }
+
+    /** Asks through the chat layer, as a user would, and times question to rendered answer after a warm-up. */
+    private List<Outcome> runFootnote(App app, List<EvalQuestion> questions) {
+        TextRenderer renderer = new TextRenderer();
+        questions.stream().limit(WARM_UP).forEach(q -> renderer.render(app.chat.handle(new Ask(q.question()), SCOPES)));
+        List<Outcome> outcomes = new ArrayList<>();
+        long[] nanos = new long[questions.size()];
+        for (int i = 0; i < questions.size(); i++) {
+            EvalQuestion q = questions.get(i);
+            long start = System.nanoTime();
+            Reply reply = app.chat.handle(new Ask(q.question()), SCOPES);
+            renderer.render(reply);
+            nanos[i] = System.nanoTime() - start;
+            List<String> shown = reply instanceof Reply.Answered answered
+                    ? answered.answer().excerpts().stream().map(Excerpt::text).toList() : List.of();
+            outcomes.add(new Outcome(q, shown));
+        }
+        Arrays.sort(nanos);
+        if (nanos.length > 0) {
+            terminal.out.println(String.format(Locale.ROOT,
+                    "Answer latency, question to rendered answer, warm, over %d questions: median %.1f ms,"
+                            + " p99 %.1f ms, max %.1f ms",
+                    nanos.length, nanos[nanos.length / 2] / 1e6,
+                    nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6,
+                    nanos[nanos.length - 1] / 1e6));
+        }
+        return outcomes;
+    }
+
+    private void printCalibration(Config settings, Embedder embedder, PassageIndex index,
+            List<EvalQuestion> questions) {
+        // Quote every candidate whatever its evidence, and record the evidence the policy would have judged.
+        App open = new App(settings, embedder, index, new EvidencePolicy(0, 0, Double.NEGATIVE_INFINITY, 0),
+                settings.retrieval().depth());
+        List<Calibration.Sample> samples = questions.stream()
+                .map(q -> new Calibration.Sample(q.answerable(), open.answerer.answer(q.question(), SCOPES)
+                        .excerpts().stream().map(Excerpt::evidence).toList()))
+                .toList();
+        terminal.out.println("Calibration (wrongly declined at most " + budget + "), best first:");
+        Calibration.choices(samples, App.policy(settings.answers().evidence()), budget).stream().limit(5)
+                .forEach(choice -> terminal.out.println("  " + choice.describe()));
+    }
+
+    private static List<Article> read(List<Source> sources) throws IOException {
+        ArticleFiles files = new ArticleFiles();
+        List<Article> read = new ArrayList<>();
+        for (Source source : sources) {
+            if (source.kind() instanceof SourceKind.Bundled bundled) {
+                String name = bundled.file().getFileName().toString();
+                read.add(files.parse(files.text(bundled.file()), name, source.id(), source.id(), source.scope()));
+            }
+        }
+        return read;
+    }
+
+    private static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
+    }
+}
