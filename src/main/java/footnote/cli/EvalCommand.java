@@ -51,7 +51,8 @@ import picocli.CommandLine.Parameters;
 final class EvalCommand implements Callable<Integer> {
 
     private static final Set<Scope> SCOPES = Set.of(Scope.GLOBAL);
-    private static final int WARM_UP = 50;
+    /** Answers given before timing starts, cycling through the questions: enough for the JIT to settle. */
+    private static final int WARM_UP = 300;
 
     @Mixin
     ConfigOption config = new ConfigOption();
@@ -148,7 +149,9 @@ final class EvalCommand implements Callable<Integer> {
     /** Asks through the chat layer, as a user would, and times question to rendered answer after a warm-up. */
     private List<Outcome> runFootnote(App app, List<EvalQuestion> questions) {
         TextRenderer renderer = new TextRenderer();
-        questions.stream().limit(WARM_UP).forEach(q -> renderer.render(app.chat.handle(new Ask(q.question()), SCOPES)));
+        for (int i = 0; i < WARM_UP && !questions.isEmpty(); i++) {
+            renderer.render(app.chat.handle(new Ask(questions.get(i % questions.size()).question()), SCOPES));
+        }
         List<Outcome> outcomes = new ArrayList<>();
         long[] nanos = new long[questions.size()];
         for (int i = 0; i < questions.size(); i++) {

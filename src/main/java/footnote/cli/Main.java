@@ -22,7 +22,14 @@ public final class Main implements Callable<Integer> {
     ConfigOption config = new ConfigOption();
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            new Terminal().err.println("footnote: out of memory; give the JVM more heap, e.g. java -Xmx512m -jar ...");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     static int execute(String... args) {
