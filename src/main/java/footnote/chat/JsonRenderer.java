@@ -32,6 +32,11 @@ public final class JsonRenderer {
             }
         } else if (reply instanceof Reply.Refusal refusal) {
             root.put("type", "refusal").put("message", refusal.message());
+        } else if (reply instanceof Reply.Settings settings) {
+            ObjectNode node = root.put("type", "settings").putObject("settings");
+            settings.settings().moderatorRoles().forEach(node.withArray("moderator_roles")::add);
+            settings.settings().askChannels().forEach(node.withArray("ask_channels")::add);
+            root.put("change", settings.change().orElse(null));
         } else if (reply instanceof Reply.Failure failure) {
             root.put("type", "failure").put("message", failure.message());
         } else {

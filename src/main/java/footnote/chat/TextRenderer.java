@@ -22,6 +22,10 @@ public final class TextRenderer {
         if (reply instanceof Reply.Failure failure) {
             return failure.message();
         }
+        if (reply instanceof Reply.Settings settings) {
+            return "Moderator roles: " + settings.settings().moderatorRoles() + "; ask channels: "
+                    + settings.settings().askChannels();
+        }
         return help();
     }
 

@@ -4,6 +4,7 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
+import footnote.chat.ServerSettingsStore;
 import footnote.config.Config;
 import footnote.config.ConfigException;
 import footnote.corpus.Chunker;
@@ -22,10 +23,12 @@ import footnote.search.IndexUnavailableException;
 import footnote.search.LuceneIndex;
 import footnote.search.PassageIndex;
 import footnote.search.TextAnalysis;
+import footnote.store.FileServerSettingsStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,9 @@ public final class App implements Closeable {
     final Ingester ingester;
     final HybridRetriever retriever;
     final Answerer answerer;
+    final ServerSettingsStore serverSettings;
     final ChatService chat;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     App(Config config, Embedder embedder, PassageIndex index) {
         this(config, embedder, index, policy(config.answers().evidence()), config.answers().maxExcerpts());
@@ -61,7 +66,9 @@ public final class App implements Closeable {
         this.retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
         this.answerer = new Answerer(retriever, analysis, policy, maxExcerpts, config.answers().excerptChars());
-        this.chat = new ChatService(answerer, board, new QuestionCheck(config.chat().maxQuestionChars()));
+        this.serverSettings = new FileServerSettingsStore(Path.of(config.index().path()).resolve("servers"));
+        this.chat = new ChatService(answerer, board, new QuestionCheck(config.chat().maxQuestionChars()),
+                serverSettings);
     }
 
     static EvidencePolicy policy(Config.Evidence evidence) {
@@ -121,9 +128,12 @@ public final class App implements Closeable {
         return report;
     }
 
+    /** Closes the index and the analysers; safe to call again (a shutdown hook and the main thread may both). */
     @Override
     public void close() throws IOException {
-        analysis.close();
-        index.close();
+        if (closed.compareAndSet(false, true)) {
+            analysis.close();
+            index.close();
+        }
     }
 }

@@ -1,12 +1,11 @@
 package footnote.cli;
 
 import footnote.chat.Command.Ask;
+import footnote.chat.Context;
 import footnote.chat.JsonRenderer;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
-import footnote.corpus.Scope;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +31,7 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (App app = Startup.configured(config.load(), false, false, terminal)) {
-            Reply reply = app.chat.handle(new Ask(String.join(" ", words)), Set.of(Scope.GLOBAL));
+            Reply reply = app.chat.handle(new Ask(String.join(" ", words)), Context.terminal());
             terminal.out.println(json ? new JsonRenderer().render(reply) : new TextRenderer().render(reply));
             return reply instanceof Reply.Failure ? 1 : 0;
         }

@@ -3,11 +3,11 @@ package footnote.cli;
 import footnote.answer.EvidencePolicy;
 import footnote.answer.Excerpt;
 import footnote.chat.Command.Ask;
+import footnote.chat.Context;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
 import footnote.config.Config;
 import footnote.corpus.Article;
-import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
 import footnote.eval.Bm25Baseline;
@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +49,6 @@ import picocli.CommandLine.Parameters;
                 + " MRR and abstention, and last a machine-readable line of Footnote's own figures.")
 final class EvalCommand implements Callable<Integer> {
 
-    private static final Set<Scope> SCOPES = Set.of(Scope.GLOBAL);
     /** Answers given before timing starts, cycling through the questions: enough for the JIT to settle. */
     private static final int WARM_UP = 300;
 
@@ -150,14 +148,14 @@ final class EvalCommand implements Callable<Integer> {
     private List<Outcome> runFootnote(App app, List<EvalQuestion> questions) {
         TextRenderer renderer = new TextRenderer();
         for (int i = 0; i < WARM_UP && !questions.isEmpty(); i++) {
-            renderer.render(app.chat.handle(new Ask(questions.get(i % questions.size()).question()), SCOPES));
+            renderer.render(app.chat.handle(new Ask(questions.get(i % questions.size()).question()), Context.terminal()));
         }
         List<Outcome> outcomes = new ArrayList<>();
         long[] nanos = new long[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
             long start = System.nanoTime();
-            Reply reply = app.chat.handle(new Ask(q.question()), SCOPES);
+            Reply reply = app.chat.handle(new Ask(q.question()), Context.terminal());
             renderer.render(reply);
             nanos[i] = System.nanoTime() - start;
             List<String> shown = reply instanceof Reply.Answered answered
@@ -182,7 +180,7 @@ final class EvalCommand implements Callable<Integer> {
         App open = new App(settings, embedder, index, new EvidencePolicy(0, 0, Double.NEGATIVE_INFINITY, 0),
                 settings.retrieval().depth());
         List<Calibration.Sample> samples = questions.stream()
-                .map(q -> new Calibration.Sample(q.answerable(), open.answerer.answer(q.question(), SCOPES)
+                .map(q -> new Calibration.Sample(q.answerable(), open.answerer.answer(q.question(), Context.terminal().scopes())
                         .excerpts().stream().map(Excerpt::evidence).toList()))
                 .toList();
         terminal.out.println("Calibration (wrongly declined at most " + budget + "), best first:");

@@ -3,21 +3,18 @@ package footnote.console;
 import footnote.chat.ChatService;
 import footnote.chat.Command;
 import footnote.chat.CommandParser;
+import footnote.chat.Context;
 import footnote.chat.TextRenderer;
-import footnote.corpus.Scope;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The terminal chat: a prompt, a line in, a reply out, until {@code quit} or the end of input. It only translates
  * lines into commands and replies into text; {@link ChatService} does the work.
  */
 public final class ConsoleChat {
-
-    private static final Set<Scope> SCOPES = Set.of(Scope.GLOBAL);
 
     private final ChatService chat;
     private final TextRenderer renderer = new TextRenderer();
@@ -42,7 +39,7 @@ public final class ConsoleChat {
                 return;
             }
             Command command = CommandParser.parse(line);
-            out.println(renderer.render(chat.handle(command, SCOPES)));
+            out.println(renderer.render(chat.handle(command, Context.terminal())));
             if (command instanceof Command.Help) {
                 out.println("  quit           leave");
             }

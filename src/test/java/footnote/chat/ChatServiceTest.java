@@ -10,6 +10,7 @@ import footnote.search.HybridRetriever;
 import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
 import footnote.testing.HashingEmbedder;
+import footnote.testing.MemorySettingsStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -17,18 +18,20 @@ import org.junit.jupiter.api.Test;
 
 class ChatServiceTest {
 
-    private static ChatService service(LuceneIndex index, SourceCatalog catalog) {
+    private final MemorySettingsStore settings = new MemorySettingsStore();
+
+    private ChatService service(LuceneIndex index, SourceCatalog catalog) {
         TextAnalysis analysis = new TextAnalysis();
         HybridRetriever retriever = new HybridRetriever(index, new HashingEmbedder(), analysis,
                 new HybridRetriever.Settings(10, 0.5, 5));
         return new ChatService(new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                catalog, new QuestionCheck(100));
+                catalog, new QuestionCheck(100), settings);
     }
 
     @Test
     void refuses_a_bad_question_without_searching() throws IOException {
         try (LuceneIndex index = LuceneIndex.inMemory("t")) {
-            Reply reply = service(index, scopes -> List.of()).handle(new Command.Ask("  "), Set.of(Scope.GLOBAL));
+            Reply reply = service(index, scopes -> List.of()).handle(new Command.Ask("  "), Context.terminal());
 
             assertThat(reply).isInstanceOf(Reply.Refusal.class);
         }
@@ -39,7 +42,7 @@ class ChatServiceTest {
         LuceneIndex index = LuceneIndex.inMemory("t");
         index.close(); // searching a closed index throws
 
-        Reply reply = service(index, scopes -> List.of()).handle(new Command.Ask("Who founded Huawei?"), Set.of(Scope.GLOBAL));
+        Reply reply = service(index, scopes -> List.of()).handle(new Command.Ask("Who founded Huawei?"), Context.terminal());
 
         assertThat(reply).isInstanceOf(Reply.Failure.class);
         assertThat(((Reply.Failure) reply).message()).contains("something went wrong").doesNotContain("Exception");
@@ -49,12 +52,57 @@ class ChatServiceTest {
     void lists_the_sources_of_the_askers_scopes_and_answers_help() throws IOException {
         try (LuceneIndex index = LuceneIndex.inMemory("t")) {
             ChatService chat = service(index, scopes -> {
-                assertThat(scopes).containsExactly(Scope.GLOBAL);
+                assertThat(scopes).containsExactlyInAnyOrder(Scope.GLOBAL, Scope.server("7"));
                 return List.of();
             });
 
-            assertThat(chat.handle(new Command.ListSources(), Set.of(Scope.GLOBAL))).isEqualTo(new Reply.Sources(List.of()));
-            assertThat(chat.handle(new Command.Help(), Set.of(Scope.GLOBAL))).isInstanceOf(Reply.Help.class);
+            assertThat(chat.handle(new Command.ListSources(), Context.server("7", false)))
+                    .isEqualTo(new Reply.Sources(List.of()));
+            assertThat(chat.handle(new Command.Help(), Context.server("7", false))).isInstanceOf(Reply.Help.class);
         }
+    }
+
+    @Test
+    void only_moderators_change_a_servers_settings() throws IOException {
+        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
+            ChatService chat = service(index, scopes -> List.of());
+
+            Reply refused = chat.handle(new Command.AskChannel("55", true), Context.server("7", false));
+            Reply done = chat.handle(new Command.AskChannel("55", true), Context.server("7", true));
+
+            assertThat(refused).isEqualTo(new Reply.Refusal(ChatService.MODERATORS_ONLY));
+            assertThat(done).isInstanceOfSatisfying(Reply.Settings.class,
+                    s -> assertThat(s.change()).hasValueSatisfying(c -> assertThat(c).contains("<#55>")));
+            assertThat(settings.get("7").askChannels()).containsExactly("55");
+        }
+    }
+
+    @Test
+    void a_servers_settings_change_touches_no_other_server() throws IOException {
+        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
+            ChatService chat = service(index, scopes -> List.of());
+
+            chat.handle(new Command.ModeratorRole("900", true), Context.server("7", true));
+
+            assertThat(settings.get("7").moderatorRoles()).containsExactly("900");
+            assertThat(settings.get("8").moderatorRoles()).isEmpty();
+            assertThat(chat.handle(new Command.ShowSettings(), Context.server("8", true)))
+                    .isEqualTo(new Reply.Settings(ServerSettings.empty("8"), java.util.Optional.empty()));
+        }
+    }
+
+    @Test
+    void settings_need_a_server() throws IOException {
+        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
+            assertThat(service(index, scopes -> List.of()).handle(new Command.ShowSettings(), Context.terminal()))
+                    .isInstanceOf(Reply.Refusal.class);
+        }
+    }
+
+    @Test
+    void the_scopes_of_a_server_are_the_shared_sources_and_its_own() {
+        assertThat(Context.server("7", false).scopes()).containsExactlyInAnyOrder(Scope.GLOBAL, Scope.server("7"));
+        assertThat(Context.terminal().scopes()).containsExactly(Scope.GLOBAL);
+        assertThat(Set.copyOf(Context.server("7", false).scopes())).doesNotContain(Scope.server("8"));
     }
 }

@@ -15,6 +15,7 @@ import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
 import footnote.testing.Fixtures;
 import footnote.testing.HashingEmbedder;
+import footnote.testing.MemorySettingsStore;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class ConsoleChatTest {
                     new HybridRetriever.Settings(10, 0.5, 5));
             ChatService chat = new ChatService(
                     new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                    scopes -> List.of(), new QuestionCheck(100));
+                    scopes -> List.of(), new QuestionCheck(100), new MemorySettingsStore());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             new ConsoleChat(chat).run(new BufferedReader(new StringReader(input)),
                     new PrintStream(bytes, true, StandardCharsets.UTF_8), true);

@@ -1,0 +1,55 @@
+package footnote.chat;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One server's own settings, kept apart from every other server's: which roles count as moderators (besides
+ * members with Manage Server), and in which channels every message is taken as a question.
+ */
+public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<String> askChannels) {
+
+    public ServerSettings {
+        Objects.requireNonNull(serverId, "serverId");
+        moderatorRoles = Set.copyOf(moderatorRoles);
+        askChannels = Set.copyOf(askChannels);
+    }
+
+    public static ServerSettings empty(String serverId) {
+        return new ServerSettings(serverId, Set.of(), Set.of());
+    }
+
+    /** Moderators may change the bot's sources and settings for their server. */
+    public boolean isModerator(Member member) {
+        return member.managesServer() || member.roleIds().stream().anyMatch(moderatorRoles::contains);
+    }
+
+    public ServerSettings withModeratorRole(String roleId, boolean on) {
+        return new ServerSettings(serverId, toggle(moderatorRoles, roleId, on), askChannels);
+    }
+
+    public ServerSettings withAskChannel(String channelId, boolean on) {
+        return new ServerSettings(serverId, moderatorRoles, toggle(askChannels, channelId, on));
+    }
+
+    private static Set<String> toggle(Set<String> set, String id, boolean on) {
+        java.util.Set<String> copy = new java.util.TreeSet<>(set);
+        if (on) {
+            copy.add(id);
+        } else {
+            copy.remove(id);
+        }
+        return copy;
+    }
+
+    /**
+     * A member of a server as far as permissions go.
+     *
+     * @param managesServer whether the member holds Discord's Manage Server permission
+     */
+    public record Member(String userId, Set<String> roleIds, boolean managesServer) {
+        public Member {
+            roleIds = Set.copyOf(roleIds);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package footnote.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footnote.answer.Answer;
+import footnote.answer.Citation;
+import footnote.answer.Evidence;
+import footnote.answer.Excerpt;
+import footnote.answer.Highlight;
+import footnote.corpus.PublicationDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DiscordRendererTest {
+
+    private static final Citation CITATION = new Citation("Xi’s summit", Optional.of("Amit Mishra"), Optional.empty(),
+            PublicationDate.parse("2025-03-04"), Optional.of("https://example.org/a_b"), Optional.of("summit.md"));
+
+    private static Excerpt excerpt(int number, String text, Citation citation) {
+        List<Highlight> highlights = new ArrayList<>();
+        Matcher m = Pattern.compile("robots?").matcher(text);
+        while (m.find()) {
+            highlights.add(new Highlight(m.start(), m.end()));
+        }
+        return new Excerpt(number, text, highlights, citation, "a", "a", 0, 0, new Evidence(0.8, 0.5, 0));
+    }
+
+    private static Answer answer(Excerpt... excerpts) {
+        return new Answer("q", List.of(excerpts), new Answer.Timings(0, 0, 0, 0));
+    }
+
+    @Test
+    void renders_numbered_citations_above_quoted_excerpts_with_links_that_show_no_preview() {
+        OutgoingMessage message = new DiscordRenderer().render(new Reply.Answered(answer(
+                excerpt(1, "Sixteen humanoid robots danced at the gala.", CITATION))));
+
+        assertThat(message.ephemeral()).isFalse();
+        assertThat(message.content()).isEqualTo("**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · "
+                + "<https://example.org/a_b>\n> Sixteen humanoid **robots** danced at the gala.");
+    }
+
+    @Test
+    void refusals_help_and_settings_are_for_the_asker_only() {
+        DiscordRenderer renderer = new DiscordRenderer();
+
+        assertThat(renderer.render(new Reply.Refusal("No.")).ephemeral()).isTrue();
+        assertThat(renderer.render(new Reply.Help()).ephemeral()).isTrue();
+        assertThat(renderer.render(new Reply.Settings(ServerSettings.empty("1"), Optional.empty())).ephemeral()).isTrue();
+        assertThat(renderer.render(new Reply.Sources(List.of())).ephemeral()).isFalse();
+    }
+
+    @Test
+    void an_answer_too_long_for_one_message_is_shortened_at_sentence_ends_within_the_limit() {
+        String sentence = "The robot number %d danced for a long while in the great hall of the palace. ";
+        Random random = new Random(42);
+        for (int round = 0; round < 50; round++) {
+            List<Excerpt> excerpts = new ArrayList<>();
+            for (int n = 1; n <= 1 + random.nextInt(6); n++) {
+                StringBuilder text = new StringBuilder();
+                for (int s = 0; s < 1 + random.nextInt(12); s++) {
+                    text.append(String.format(sentence, s));
+                }
+                String title = "A title ".repeat(1 + random.nextInt(60)).strip();
+                excerpts.add(excerpt(n, text.toString().strip(), new Citation(title, Optional.of("An author"),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("file_name.md"))));
+            }
+
+            String content = new DiscordRenderer().render(new Reply.Answered(answer(excerpts.toArray(Excerpt[]::new))))
+                    .content();
+
+            assertThat(content.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_CONTENT);
+            assertThat(content).startsWith("**[1]** ");
+            assertThat(count(content, "\\*\\*") % 2).as("bold markers pair up").isZero();
+            for (String line : content.split("\n")) {
+                if (line.startsWith("> ") && line.endsWith("…")) {
+                    assertThat(line).as("cut at a sentence end or between words").matches("(?s).*(\\.|\\w)…$");
+                    assertThat(line).doesNotMatch("(?s).*\\w…\\w.*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void shortening_keeps_whole_sentences_when_one_fits_else_whole_words() {
+        Excerpt e = excerpt(1, "First sentence is short. Second sentence is rather longer than the first.", CITATION);
+        footnote.corpus.SentenceSplitter splitter = new footnote.corpus.SentenceSplitter();
+
+        assertThat(DiscordRenderer.shorten(e, 40, splitter).text()).isEqualTo("First sentence is short.…");
+        assertThat(DiscordRenderer.shorten(e, 20, splitter).text()).isEqualTo("First sentence is…");
+        assertThat(DiscordRenderer.shorten(e, 500, splitter)).isSameAs(e);
+    }
+
+    @Test
+    void highlights_beyond_a_cut_are_dropped_so_no_marker_is_left_open() {
+        Excerpt e = excerpt(1, "A dance. Then robots came on stage.", CITATION);
+
+        Excerpt cut = DiscordRenderer.shorten(e, 12, new footnote.corpus.SentenceSplitter());
+
+        assertThat(cut.text()).isEqualTo("A dance.…");
+        assertThat(cut.highlights()).isEmpty();
+    }
+
+    @Test
+    void long_citation_fields_are_clipped_and_an_overlong_link_is_left_out() {
+        Citation huge = new Citation("word ".repeat(200), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("https://example.org/" + "x".repeat(300)), Optional.of("f.md"));
+
+        String line = DiscordRenderer.citation(huge);
+
+        assertThat(line).hasSizeLessThan(300).endsWith("…* · f.md").doesNotContain("https://");
+    }
+
+    @Test
+    void a_long_source_list_says_how_many_more_there_are() {
+        List<footnote.corpus.SourceStatus> sources = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sources.add(new footnote.corpus.SourceStatus(new footnote.corpus.Source("source-" + i,
+                    new footnote.corpus.SourceKind.Bundled(java.nio.file.Path.of("f" + i)), footnote.corpus.Scope.GLOBAL),
+                    "A rather long title for source number " + i, 1, 10, Optional.empty()));
+        }
+
+        String content = new DiscordRenderer().render(new Reply.Sources(sources)).content();
+
+        assertThat(content.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_CONTENT);
+        assertThat(content).startsWith("**100 sources**").containsPattern("… and \\d+ more$");
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

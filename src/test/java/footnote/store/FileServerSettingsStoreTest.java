@@ -1,0 +1,48 @@
+package footnote.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import footnote.chat.ServerSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileServerSettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void settings_survive_a_restart_and_each_server_has_its_own() {
+        new FileServerSettingsStore(dir).put(new ServerSettings("111", Set.of("9"), Set.of("5", "6")));
+
+        FileServerSettingsStore reopened = new FileServerSettingsStore(dir);
+
+        assertThat(reopened.get("111")).isEqualTo(new ServerSettings("111", Set.of("9"), Set.of("5", "6")));
+        assertThat(reopened.get("222")).isEqualTo(ServerSettings.empty("222"));
+    }
+
+    @Test
+    void a_write_leaves_no_temporary_file_behind() throws IOException {
+        FileServerSettingsStore store = new FileServerSettingsStore(dir);
+        store.put(new ServerSettings("111", Set.of("9"), Set.of()));
+        store.put(new ServerSettings("111", Set.of("10"), Set.of()));
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("111.json");
+        }
+        assertThat(new FileServerSettingsStore(dir).get("111").moderatorRoles()).containsExactly("10");
+    }
+
+    @Test
+    void an_id_that_is_not_a_discord_id_cannot_name_a_file() {
+        FileServerSettingsStore store = new FileServerSettingsStore(dir);
+
+        assertThatThrownBy(() -> store.get("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.put(ServerSettings.empty("1/2"))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
