@@ -66,6 +66,24 @@ import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
  * mentioned, or wrote the message. Messages the bot creates (channel messages, interaction responses and
  * follow-ups) come back to it as {@code MESSAGE_CREATE}/{@code MESSAGE_UPDATE}, as on Discord.
  *
+ * <p><b>Javacord behaviour worth knowing when writing tests</b> (all as against Discord):
+ * <ul>
+ *   <li>{@code login()} completes after READY, every GUILD_CREATE and {@code GET /oauth2/applications/@me}. With a
+ *       rejected token it completes exceptionally with an {@code IllegalStateException} ("Websocket closed before
+ *       READY packet was received!") after the gateway closes with 4004.</li>
+ *   <li>The bot's own interaction responses come back as {@code MESSAGE_CREATE} with {@code webhook_id} set to the
+ *       application id; Javacord's {@code MessageAuthor.isYourself()} is false for them. A message listener that
+ *       must ignore the bot should test {@code isRegularUser()} (or {@code isBotUser()} and {@code isWebhook()}).</li>
+ *   <li>Without {@code Intent.MESSAGE_CONTENT}, {@code getMessageContent()} throws {@code MissingIntentException}
+ *       unless the bot is mentioned.</li>
+ *   <li>Javacord sends REST bodies as JSON, and as {@code multipart/form-data} (JSON in {@code payload_json}) only
+ *       when there are attachments; {@code respondLater()} is {@code POST /interactions/{id}/{token}/callback}
+ *       with {@code {"type": 5}}, and its updater's {@code update()} is
+ *       {@code PATCH /webhooks/{application_id}/{token}/messages/@original}.</li>
+ *   <li>Call {@code api.disconnect()} before {@link #close()}; a client left connected keeps trying to
+ *       reconnect.</li>
+ * </ul>
+ *
  * <p>The application id equals the bot's user id, as for every Discord bot application created since 2016. All
  * methods are thread-safe. {@link #close()} frees the ports and threads; start one emulator per test.
  */
@@ -120,6 +138,7 @@ public final class DiscordEmulator implements AutoCloseable {
     private final List<Canned> canned = new ArrayList<>();
     private volatile boolean tokenRejected;
     private volatile boolean closed;
+    private volatile Duration interactionCallbackDeadline = Duration.ofSeconds(3);
 
     /** A canned answer registered with {@link #respondNext}. */
     record Canned(String method, Pattern path, int status, Map<String, String> headers, String body) {
@@ -477,6 +496,16 @@ public final class DiscordEmulator implements AutoCloseable {
 
     boolean tokenRejected() {
         return tokenRejected;
+    }
+
+    /** How long after INTERACTION_CREATE the callback may come: 3 s, as on Discord. */
+    Duration interactionCallbackDeadline() {
+        return interactionCallbackDeadline;
+    }
+
+    /** Shortens the callback deadline, so a test of a late callback need not wait 3 s. */
+    void interactionCallbackDeadline(Duration deadline) {
+        interactionCallbackDeadline = deadline;
     }
 
     // ======================================================================================= observation

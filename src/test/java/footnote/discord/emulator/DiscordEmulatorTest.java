@@ -314,6 +314,27 @@ class DiscordEmulatorTest {
     }
 
     @Test
+    void attachmentsGoAsMultipartAndThePayloadJsonPartIsValidated() throws Exception {
+        api = login();
+        ServerTextChannel general = api.getServerTextChannelById(GENERAL).orElseThrow();
+
+        Message sent = new MessageBuilder().setContent("The sources, attached")
+                .addAttachment("metals\ngala\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "sources.txt")
+                .send(general).get(5, TimeUnit.SECONDS);
+
+        assertThat(sent.getAttachments()).singleElement()
+                .satisfies(a -> assertThat(a.getFileName()).isEqualTo("sources.txt"))
+                .satisfies(a -> assertThat(a.getSize()).isEqualTo(12));
+        RecordedRequest request = discord.awaitRequest("POST", "/channels/" + GENERAL + "/messages", WAIT);
+        assertThat(request.headers().get("content-type")).startsWith("multipart/form-data; boundary=");
+        assertThat(request.body().path("content").asText()).isEqualTo("The sources, attached");
+        assertThat(discord.messagesIn(GENERAL)).singleElement()
+                .satisfies(m -> assertThat(m.path("attachments").get(0).path("filename").asText())
+                        .isEqualTo("sources.txt"));
+        assertCleanRun();
+    }
+
+    @Test
     void withoutTheMessageContentIntentTheBotSeesEmptyContentUnlessMentioned() throws Exception {
         discord.prepareJavacord();
         api = new DiscordApiBuilder().setToken(DiscordEmulator.TOKEN).setProxySelector(discord.proxySelector())
@@ -420,6 +441,57 @@ class DiscordEmulatorTest {
         assertThat(discord.violations()).singleElement().asString()
                 .contains("(create_interaction_response)").contains("second callback");
         assertThat(discord.requests()).last().extracting(RecordedRequest::status).isEqualTo(400);
+    }
+
+    @Test
+    void theFirstFollowUpAfterADeferralReplacesTheThinkingMessage() throws Exception {
+        api = login();
+        CompletableFuture<Message> followUp = new CompletableFuture<>();
+        api.addSlashCommandCreateListener(event -> {
+            SlashCommandInteraction interaction = event.getSlashCommandInteraction();
+            interaction.respondLater()
+                    .thenCompose(updater -> interaction.createFollowupMessageBuilder().setContent("Done").send())
+                    .whenComplete((m, e) -> {
+                        if (e != null) {
+                            followUp.completeExceptionally(e);
+                        } else {
+                            followUp.complete(m);
+                        }
+                    });
+        });
+
+        Interaction sent = discord.slashCommand(GUILD, GENERAL, MEMBER, "ask", Map.of("question", "q"));
+
+        Message message = followUp.get(10, TimeUnit.SECONDS);
+        assertThat(discord.interactionMessages(sent)).singleElement()
+                .satisfies(m -> assertThat(m.path("id").asLong()).isEqualTo(message.getId()))
+                .satisfies(m -> assertThat(m.path("content").asText()).isEqualTo("Done"));
+        assertThat(discord.requests()).filteredOn(r -> r.is("POST", "/webhooks/.*"))
+                .singleElement().extracting(RecordedRequest::status).isEqualTo(200);
+        assertCleanRun();
+    }
+
+    @Test
+    void aCallbackAfterTheDeadlineIsRefusedAsUnknownInteraction() throws Exception {
+        discord.interactionCallbackDeadline(Duration.ofMillis(100));
+        api = login();
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        api.addSlashCommandCreateListener(event -> {
+            try {
+                Thread.sleep(300); // a slow answer that did not defer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            event.getSlashCommandInteraction().createImmediateResponder().setContent("late").respond()
+                    .whenComplete((ok, e) -> failure.complete(e));
+        });
+
+        discord.slashCommand(GUILD, GENERAL, MEMBER, "ask", Map.of("question", "slow?"));
+
+        assertThat(failure.get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(discord.violations()).singleElement().asString()
+                .contains("(create_interaction_response)").contains("ms after the interaction");
+        assertThat(discord.requests()).last().extracting(RecordedRequest::status).isEqualTo(404);
     }
 
     // ------------------------------------------------------------------------------------------ 5. rate limits
@@ -538,7 +610,9 @@ class DiscordEmulatorTest {
                 interaction.respondLater()
                         .thenCompose(updater -> updater.setContent("Deferred answer").update())
                         .thenCompose(original -> interaction.createFollowupMessageBuilder()
-                                .setContent("And a follow-up").send());
+                                .setContent("And a follow-up").send())
+                        .thenCompose(followUp -> interaction.createFollowupMessageBuilder()
+                                .setContent("And an edited follow-up").update(followUp.getId()));
             } else {
                 interaction.createImmediateResponder().setContent("No sources yet").respond();
             }
@@ -551,9 +625,9 @@ class DiscordEmulatorTest {
         reply.edit("Here is what I found (edited)").get(5, TimeUnit.SECONDS);
 
         Interaction ask = discord.slashCommand(GUILD, ANSWERS, MODERATOR, "ask", Map.of("question", "copper?"));
-        assertThat(discord.awaitInteractionResponse(ask, "And a follow-up"::equals, WAIT)).isNotNull();
+        assertThat(discord.awaitInteractionResponse(ask, "And an edited follow-up"::equals, WAIT)).isNotNull();
         assertThat(discord.interactionMessages(ask)).extracting(m -> m.path("content").asText())
-                .containsExactly("Deferred answer", "And a follow-up");
+                .containsExactly("Deferred answer", "And an edited follow-up");
         Interaction sources = discord.slashCommand(GUILD, GENERAL, MODERATOR, "sources", "list", Map.of());
         assertThat(discord.awaitInteractionResponse(sources, c -> true, WAIT)).isEqualTo("No sources yet");
 
@@ -568,7 +642,8 @@ class DiscordEmulatorTest {
                         "PUT /applications/N/commands 200", "PUT /applications/N/guilds/N/commands 200",
                         "POST /channels/N/typing 204", "POST /channels/N/messages 200",
                         "PATCH /channels/N/messages/N 200", "POST /interactions/N/TOKEN/callback 204",
-                        "PATCH /webhooks/N/TOKEN/messages/@original 200", "POST /webhooks/N/TOKEN 200");
+                        "PATCH /webhooks/N/TOKEN/messages/@original 200", "POST /webhooks/N/TOKEN 200",
+                        "PATCH /webhooks/N/TOKEN/messages/N 200");
         assertThat(discord.messagesIn(GENERAL)).extracting(m -> m.path("content").asText())
                 .containsExactly("what about copper?", "Here is what I found (edited)", "No sources yet",
                         "and after a reconnect?", "Here is what I found, <@" + OWNER + ">");
@@ -576,6 +651,25 @@ class DiscordEmulatorTest {
     }
 
     // ------------------------------------------------------------------------------------------ housekeeping
+
+    @Test
+    void prepareJavacordMakesTheDefaultTrustManagersTrustTheEmulatorAndStillTheUsualAuthorities() throws Exception {
+        discord.prepareJavacord();
+        discord.prepareJavacord(); // idempotent
+
+        // What OkHttp 4.9 (Platform.platformTrustManager) does when Javacord gives it no socket factory:
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((java.security.KeyStore) null);
+        javax.net.ssl.X509TrustManager trust = (javax.net.ssl.X509TrustManager) factory.getTrustManagers()[0];
+        java.security.cert.X509Certificate emulator =
+                (java.security.cert.X509Certificate) TlsSupport.emulatorCertificate();
+
+        trust.checkServerTrusted(new java.security.cert.X509Certificate[] {emulator}, "RSA");
+        assertThat(trust.getAcceptedIssuers()).hasSizeGreaterThan(1).contains(emulator);
+        assertThat(emulator.getSubjectAlternativeNames()).singleElement()
+                .isEqualTo(List.of(2, "discord.com"));
+    }
 
     @Test
     void emulatorsStartAndCloseRepeatedlyAndFreeTheirPortsAndThreads() throws Exception {

@@ -181,10 +181,7 @@ final class Gateway extends WebSocketServer {
         }
         Session session = new Session(UUID.randomUUID().toString().replace("-", ""), d.path("intents").asLong());
         sessions.put(session.id, session);
-        if (live != null && live.connection != null && live.connection != conn) {
-            live.connection.close(4009, "Session timed out.");
-        }
-        live = session;
+        live = session; // events go to the newest session; an older one stays open but gets no more
         session.connection = conn;
         state.session = session;
         dispatch(session, "READY", emulator.readyPayload(session, url()));

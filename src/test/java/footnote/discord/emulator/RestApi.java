@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 final class RestApi {
 
     private static final String PREFIX = "/api/v10";
-    private static final long INTERACTION_CALLBACK_DEADLINE_MS = 3000;
     private static final int FLAG_EPHEMERAL = 64;
     private static final int FLAG_LOADING = 128;
     private static final int MESSAGE_TYPE_DEFAULT = 0;
@@ -765,9 +764,10 @@ final class RestApi {
                     "second callback for interaction " + state.id + " (the first had type " + state.callbackType
                             + "); later changes go through PATCH .../messages/@original or follow-ups");
         }
-        if (elapsedMs > INTERACTION_CALLBACK_DEADLINE_MS) {
+        if (elapsedMs > emulator.interactionCallbackDeadline().toMillis()) {
             return error(404, 10062, "Unknown interaction", "callback " + elapsedMs + " ms after the interaction; "
-                    + "Discord allows 3 s (defer with type 5 and edit later for slow answers)");
+                    + "Discord allows " + emulator.interactionCallbackDeadline().toMillis() + " ms (defer with type 5 "
+                    + "and edit later for slow answers)");
         }
         JsonNode request = body.json();
         int type = request.path("type").asInt();
