@@ -93,7 +93,7 @@ public final class DiscordRenderer {
                 out.append("\n\n");
             }
             out.append("**[").append(e.number()).append("]** ").append(citation(e.citation()))
-                    .append("\n> ").append(Markdown.quote(e));
+                    .append("\n> ").append(Markdown.quote(e, true));
         }
         return out.toString();
     }

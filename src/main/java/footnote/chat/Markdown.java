@@ -5,6 +5,7 @@ import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 public final class Markdown {
 
     private static final Pattern SPECIAL = Pattern.compile("([\\\\*_~`|])");
+    private static final Pattern CHAT_SYNTAX =
+            Pattern.compile("<(?:@[!&]?|#)\\d+>|@everyone|@here|https?://[^\\s<>]*[^\\s<>.,;:!?)\\]'\"”’]");
 
     private Markdown() {}
 
@@ -23,15 +26,50 @@ public final class Markdown {
 
     /** The excerpt's text, escaped, with its highlights in bold. */
     public static String quote(Excerpt excerpt) {
+        return quote(excerpt, false);
+    }
+
+    /**
+     * The excerpt's text, escaped, with its highlights in bold. With {@code chatSyntax}, mentions
+     * ({@code <@123>}, {@code <@&123>}, {@code <#123>}, {@code @everyone}, {@code @here}) and links stay exactly
+     * as written, unbolded and unescaped, and links go in angle brackets so Discord shows no preview; whether a
+     * mention pings is decided by the message's allowed mentions, not here.
+     */
+    public static String quote(Excerpt excerpt, boolean chatSyntax) {
         String text = excerpt.text();
+        List<int[]> verbatim = new ArrayList<>();
+        if (chatSyntax) {
+            Matcher m = CHAT_SYNTAX.matcher(text);
+            while (m.find()) {
+                verbatim.add(new int[] {m.start(), m.end()});
+            }
+        }
+        List<Highlight> bold = excerpt.highlights().stream()
+                .filter(h -> verbatim.stream().noneMatch(v -> h.start() < v[1] && v[0] < h.end()))
+                .toList();
         StringBuilder out = new StringBuilder();
         int at = 0;
-        for (Highlight h : excerpt.highlights()) {
-            out.append(escape(text.substring(at, h.start())))
-                    .append("**").append(escape(text.substring(h.start(), h.end()))).append("**");
-            at = h.end();
+        for (int[] v : verbatim) {
+            appendBold(out, text, at, v[0], bold);
+            String raw = text.substring(v[0], v[1]);
+            out.append(raw.startsWith("http") ? "<" + raw + ">" : raw);
+            at = v[1];
         }
-        return out.append(escape(text.substring(at))).toString();
+        appendBold(out, text, at, text.length(), bold);
+        return out.toString();
+    }
+
+    /** {@code text[from, to)} escaped, with the highlights that lie inside it in bold. */
+    private static void appendBold(StringBuilder out, String text, int from, int to, List<Highlight> bold) {
+        int at = from;
+        for (Highlight h : bold) {
+            if (h.start() >= from && h.end() <= to) {
+                out.append(escape(text.substring(at, h.start())))
+                        .append("**").append(escape(text.substring(h.start(), h.end()))).append("**");
+                at = h.end();
+            }
+        }
+        out.append(escape(text.substring(at, to)));
     }
 
     /** Title · author or publisher · date · link or file name, as far as each is known. */

@@ -57,8 +57,8 @@ public final class Throttle {
             }
             if (times.size() >= perMinute) {
                 long wait = Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds());
-                return new Admission.Refused("You have asked " + perMinute + " questions in the last minute;"
-                        + " please wait " + wait + " s before asking again.");
+                return new Admission.Refused("You have asked " + perMinute + (perMinute == 1 ? " question" : " questions")
+                        + " in the last minute; please wait " + wait + " s before asking again.");
             }
             if (inFlight.incrementAndGet() > maxInFlight) {
                 inFlight.decrementAndGet();

@@ -25,7 +25,7 @@ public record Config(
         retrieval = Optional.ofNullable(retrieval).orElseGet(() -> new Retrieval(null, null, null, null, null));
         answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null));
         chat = Optional.ofNullable(chat).orElseGet(() -> new Chat(null));
-        discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null));
+        discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null, null, null, null, null, null));
     }
 
     public static Config defaults() {
@@ -117,10 +117,30 @@ public record Config(
         }
     }
 
-    /** @param tokenVariable the environment variable holding the bot token; set means the bot joins Discord */
-    public record Discord(@JsonProperty("tokenVariable") String tokenVariable) {
+    /**
+     * @param tokenVariable      the environment variable holding the bot token; set means the bot joins Discord
+     * @param commandServers     register slash commands in these servers only, where they appear at once (for
+     *                           development); empty: globally
+     * @param questionsPerMinute questions one member may ask in a minute
+     * @param maxInFlight        questions answered at the same time across the bot; more are refused politely
+     * @param answerThreads      threads that answer questions, apart from Discord's event threads
+     * @param readAllMessages    ask for Discord's privileged Message Content intent (enable it in the developer
+     *                           portal): needed for ask channels; mentions and slash commands work without it
+     */
+    public record Discord(
+            @JsonProperty("tokenVariable") String tokenVariable,
+            @JsonProperty("commandServers") List<String> commandServers,
+            @JsonProperty("questionsPerMinute") Integer questionsPerMinute,
+            @JsonProperty("maxInFlight") Integer maxInFlight,
+            @JsonProperty("answerThreads") Integer answerThreads,
+            @JsonProperty("readAllMessages") Boolean readAllMessages) {
         public Discord {
             tokenVariable = or(tokenVariable, "DISCORD_TOKEN");
+            commandServers = List.copyOf(or(commandServers, List.of()));
+            questionsPerMinute = or(questionsPerMinute, 5);
+            maxInFlight = or(maxInFlight, 8);
+            answerThreads = or(answerThreads, 2);
+            readAllMessages = or(readAllMessages, true);
         }
     }
 
@@ -147,6 +167,12 @@ public record Config(
         check(problems, chat.maxQuestionChars() >= 20, "chat.maxQuestionChars must be at least 20");
         check(problems, discord.tokenVariable().matches("[A-Za-z_][A-Za-z0-9_]*"),
                 "discord.tokenVariable must be an environment variable name");
+        check(problems, discord.commandServers().stream().allMatch(id -> id.matches("\\d{1,20}")),
+                "discord.commandServers must be server ids (digits)");
+        check(problems, discord.questionsPerMinute() >= 1, "discord.questionsPerMinute must be at least 1");
+        check(problems, discord.maxInFlight() >= 1, "discord.maxInFlight must be at least 1");
+        check(problems, discord.answerThreads() >= 1 && discord.answerThreads() <= 64,
+                "discord.answerThreads must be between 1 and 64");
         return problems;
     }
 

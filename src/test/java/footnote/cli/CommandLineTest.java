@@ -113,6 +113,18 @@ class CommandLineTest {
     }
 
     @Test
+    void run_in_discord_without_a_token_says_so_in_one_line_and_fails() throws IOException {
+        Path config = dir.resolve("discord.yaml");
+        Files.writeString(config, Files.readString(config()) + "discord:\n  tokenVariable: FOOTNOTE_TEST_TOKEN_NEVER_SET\n");
+
+        int code = Main.execute("run", "--discord", "--config", config.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err().strip()).isEqualTo(
+                "footnote: FOOTNOTE_TEST_TOKEN_NEVER_SET is not set; set it to the bot's token to run in Discord.");
+    }
+
+    @Test
     void eval_prints_misses_a_table_and_a_machine_readable_last_line() {
         int code = Main.execute("eval", "--baseline", "--articles", Fixtures.resourcePath("eval/articles").toString(),
                 Fixtures.resourcePath("eval/questions.jsonl").toString());

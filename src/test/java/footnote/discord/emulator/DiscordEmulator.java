@@ -129,6 +129,8 @@ public final class DiscordEmulator implements AutoCloseable {
     private final Map<Long, Long> channelGuild = new HashMap<>();
     /** Messages by id, in creation order; each is the REST message object. */
     final Map<Long, ObjectNode> messages = new LinkedHashMap<>();
+    /** Direct-message channels the bot opened, by channel id: the member each one leads to. */
+    final Map<Long, Long> directChannels = new LinkedHashMap<>();
     final Map<Long, InteractionState> interactions = new HashMap<>();
 
     // ---- observation, guarded by lock ----
@@ -363,7 +365,8 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /**
      * Like {@link #slashCommand(long, long, long, String, Map)}, with the options nested in a subcommand (a type-1
-     * option), e.g. {@code /sources list}.
+     * option), e.g. {@code /sources list}, or in a subcommand of a group when {@code subcommand} names both, e.g.
+     * {@code "ask-channel add"}.
      */
     public Interaction slashCommand(long guildId, long channelId, long userId, String command, String subcommand,
                                     Map<String, Object> options) {
@@ -737,6 +740,35 @@ public final class DiscordEmulator implements AutoCloseable {
 
     Map<Long, GuildSpec> guilds() {
         return guilds;
+    }
+
+    /**
+     * The direct messages the bot sent to a user, oldest first (the bot opens the channel with
+     * {@code POST /users/@me/channels}).
+     */
+    public List<JsonNode> directMessagesTo(long userId) {
+        synchronized (lock) {
+            List<JsonNode> sent = new ArrayList<>();
+            for (ObjectNode message : messages.values()) {
+                Long recipient = directChannels.get(message.path("channel_id").asLong());
+                if (recipient != null && recipient == userId) {
+                    sent.add(message.deepCopy());
+                }
+            }
+            return sent;
+        }
+    }
+
+    /** The id of the direct-message channel with a user, opening it if needed. */
+    long directChannel(long userId) {
+        for (Map.Entry<Long, Long> entry : directChannels.entrySet()) {
+            if (entry.getValue() == userId) {
+                return entry.getKey();
+            }
+        }
+        long channelId = nextId();
+        directChannels.put(channelId, userId);
+        return channelId;
     }
 
     Optional<GuildSpec> guildOfChannel(long channelId) {

@@ -304,6 +304,7 @@ final class RestApi {
             case "trigger_typing_indicator" -> typing(m);
             case "add_my_message_reaction", "delete_my_message_reaction" -> reaction(m);
             case "get_channel" -> getChannel(m);
+            case "create_dm" -> createDirectChannel(body.json());
             default -> error(404, 0, "404: Not Found", "Discord has " + op.operationId()
                     + ", but the emulator does not emulate it; add it to RestApi if the bot needs it");
         };
@@ -653,9 +654,22 @@ final class RestApi {
             }
             if (subcommand != null) {
                 JsonNode sub = null;
-                for (JsonNode def : definitions) {
-                    if (def.path("type").asInt() == 1 && def.path("name").asText().equals(subcommand)) {
-                        sub = def;
+                String[] path = subcommand.split(" ", 2);
+                JsonNode level = definitions;
+                if (path.length == 2) {
+                    // "group sub": a subcommand inside a subcommand group (type 2).
+                    level = null;
+                    for (JsonNode def : definitions) {
+                        if (def.path("type").asInt() == 2 && def.path("name").asText().equals(path[0])) {
+                            level = def.path("options");
+                        }
+                    }
+                }
+                if (level != null) {
+                    for (JsonNode def : level) {
+                        if (def.path("type").asInt() == 1 && def.path("name").asText().equals(path[path.length - 1])) {
+                            sub = def;
+                        }
                     }
                 }
                 if (sub == null) {
@@ -707,7 +721,11 @@ final class RestApi {
             return values;
         }
         ArrayNode wrapped = emulator.json.createArrayNode();
-        ObjectNode sub = wrapped.addObject().put("name", subcommand).put("type", 1);
+        String[] path = subcommand.split(" ", 2);
+        ObjectNode parent = path.length == 2
+                ? wrapped.addObject().put("name", path[0]).put("type", 2).putArray("options").addObject()
+                : wrapped.addObject();
+        ObjectNode sub = parent.put("name", path[path.length - 1]).put("type", 1);
         if (!values.isEmpty()) {
             sub.set("options", values);
         }
@@ -976,8 +994,39 @@ final class RestApi {
 
     // ---------------------------------------------------------------------------------- channel messages
 
+    /** {@code POST /users/@me/channels}: the bot opens a direct-message channel with a member. */
+    private Reply createDirectChannel(JsonNode request) {
+        long userId = request.path("recipient_id").asLong();
+        if (!emulator.knowsUser(userId) || userId == emulator.botUserId()) {
+            return error(400, 50007, "Cannot send messages to this user", "no such user " + userId);
+        }
+        ObjectNode channel = emulator.json.createObjectNode();
+        channel.put("id", id(emulator.directChannel(userId)));
+        channel.put("type", 1);
+        channel.putNull("last_message_id");
+        channel.put("flags", 0);
+        channel.putArray("recipients").add(emulator.userJson(userId));
+        return ok(channel);
+    }
+
+    /** A message in a direct-message channel: no guild, no mentions to resolve, nothing dispatched back. */
+    private Reply createDirectMessage(long channelId, Body body) {
+        JsonNode request = body.json();
+        if (MessageLimits.isEmptyMessage(request, body.files().size())) {
+            return error(400, 50006, "Cannot send an empty message", "message without content");
+        }
+        ObjectNode message = emulator.newMessage(channelId, emulator.userJson(emulator.botUserId()),
+                request.path("content").asText(""), MESSAGE_TYPE_DEFAULT);
+        emulator.messages.put(message.path("id").asLong(), message);
+        emulator.lock.notifyAll();
+        return ok(message.deepCopy());
+    }
+
     private Reply createMessage(Match m, Body body) {
         long channelId = parseId(m.param("channel_id"));
+        if (emulator.directChannels.containsKey(channelId)) {
+            return createDirectMessage(channelId, body);
+        }
         Optional<GuildSpec> found = emulator.guildOfChannel(channelId);
         if (found.isEmpty()) {
             return error(404, 10003, "Unknown Channel", "channel " + m.param("channel_id") + " does not exist");

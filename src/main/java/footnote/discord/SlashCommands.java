@@ -1,0 +1,90 @@
+package footnote.discord;
+
+import footnote.chat.Command;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.javacord.api.interaction.SlashCommand;
+import org.javacord.api.interaction.SlashCommandBuilder;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandInteractionOption;
+import org.javacord.api.interaction.SlashCommandOption;
+import org.javacord.api.interaction.SlashCommandOptionType;
+
+/**
+ * The slash commands Footnote registers, and how an invocation becomes a chat {@link Command}. The names of
+ * {@code /ask question}, {@code /sources list} and {@code /help} are fixed: other tools depend on them.
+ */
+final class SlashCommands {
+
+    static final String ASK = "ask";
+    static final String QUESTION = "question";
+    static final String SOURCES = "sources";
+    static final String LIST = "list";
+    static final String HELP = "help";
+    static final String SETTINGS = "settings";
+
+    /** Discord's own limit on a string option; the chat layer enforces the (lower) question length. */
+    private static final long MAX_OPTION_LENGTH = 6_000;
+
+    private SlashCommands() {}
+
+    static Set<SlashCommandBuilder> definitions() {
+        return Set.of(
+                SlashCommand.with(ASK, "Ask a question; I answer with quotes from the sources",
+                                List.of(SlashCommandOption.createStringOption(QUESTION, "Your question", true)))
+                        .setEnabledInDms(false),
+                SlashCommand.with(SOURCES, "The sources I answer from",
+                                List.of(SlashCommandOption.createSubcommand(LIST, "List the sources I answer from")))
+                        .setEnabledInDms(false),
+                SlashCommand.with(HELP, "How to ask me questions").setEnabledInDms(false),
+                SlashCommand.with(SETTINGS, "Moderators: how I behave in this server", List.of(
+                                SlashCommandOption.createSubcommand("show", "Show this server's settings"),
+                                SlashCommandOption.createSubcommandGroup("moderator-role", "Roles whose members are moderators",
+                                        List.of(roleSubcommand("add", "Count members with this role as moderators"),
+                                                roleSubcommand("remove", "Stop counting this role as moderators"))),
+                                SlashCommandOption.createSubcommandGroup("ask-channel",
+                                        "Channels where every message is a question",
+                                        List.of(channelSubcommand("add", "Answer every message in this channel"),
+                                                channelSubcommand("remove", "Stop answering every message here")))))
+                        .setEnabledInDms(false));
+    }
+
+    private static SlashCommandOption roleSubcommand(String name, String description) {
+        return SlashCommandOption.createSubcommand(name, description,
+                List.of(SlashCommandOption.create(SlashCommandOptionType.ROLE, "role", "The role", true)));
+    }
+
+    private static SlashCommandOption channelSubcommand(String name, String description) {
+        return SlashCommandOption.createSubcommand(name, description,
+                List.of(SlashCommandOption.create(SlashCommandOptionType.CHANNEL, "channel", "The channel", true)));
+    }
+
+    /** The chat command an invocation asks for; empty for a command this version does not know. */
+    static Optional<Command> translate(SlashCommandInteraction interaction) {
+        String name = interaction.getFullCommandName();
+        switch (name) {
+            case ASK:
+                return Optional.of(new Command.Ask(interaction.getArgumentStringValueByName(QUESTION).orElse("")));
+            case SOURCES + " " + LIST:
+                return Optional.of(new Command.ListSources());
+            case HELP:
+                return Optional.of(new Command.Help());
+            case SETTINGS + " show":
+                return Optional.of(new Command.ShowSettings());
+            case SETTINGS + " moderator-role add":
+            case SETTINGS + " moderator-role remove":
+                return id(interaction, "role").map(role -> new Command.ModeratorRole(role, name.endsWith("add")));
+            case SETTINGS + " ask-channel add":
+            case SETTINGS + " ask-channel remove":
+                return id(interaction, "channel").map(channel -> new Command.AskChannel(channel, name.endsWith("add")));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** The id a role or channel option refers to, whether or not Javacord has the entity cached. */
+    private static Optional<String> id(SlashCommandInteraction interaction, String option) {
+        return interaction.getArgumentByName(option).flatMap(SlashCommandInteractionOption::getStringRepresentationValue);
+    }
+}

@@ -1,0 +1,427 @@
+package footnote.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import footnote.answer.Answerer;
+import footnote.answer.EvidencePolicy;
+import footnote.chat.ChatService;
+import footnote.chat.QuestionCheck;
+import footnote.chat.Throttle;
+import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.corpus.SourceKind;
+import footnote.discord.emulator.DiscordEmulator;
+import footnote.discord.emulator.Interaction;
+import footnote.discord.emulator.RecordedRequest;
+import footnote.embedding.EmbeddingModelChoice;
+import footnote.embedding.InProcessEmbedder;
+import footnote.ingest.BundledSources;
+import footnote.ingest.IngestProgress;
+import footnote.ingest.Ingester;
+import footnote.ingest.SourceBoard;
+import footnote.search.HybridRetriever;
+import footnote.search.LuceneIndex;
+import footnote.search.TextAnalysis;
+import footnote.testing.Fixtures;
+import footnote.testing.MemorySettingsStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Footnote's Discord side end to end: the real Javacord client logs in to the Discord emulator on 127.0.0.1, and
+ * every request it sends is checked against Discord's OpenAPI description and message limits.
+ */
+class DiscordBotTest {
+
+    private static final long GUILD = 100;
+    private static final long OTHER_GUILD = 101;
+    private static final long GENERAL = 200;
+    private static final long ASK_HERE = 201;
+    private static final long OTHER_CHANNEL = 210;
+    private static final long MODS_ROLE = 300;
+    private static final long MANAGERS_ROLE = 301;
+    private static final long MANAGE_GUILD = 1L << 5;
+    private static final long ALICE = 10;
+    private static final long BOB = 11;
+    private static final long CAROL = 12;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static InProcessEmbedder embedder;
+    private static LuceneIndex index;
+    private static SourceBoard board;
+
+    private DiscordEmulator emulator;
+    private DiscordBot bot;
+    private final MemorySettingsStore settings = new MemorySettingsStore();
+
+    @BeforeAll
+    static void buildIndex() throws Exception {
+        embedder = new InProcessEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15);
+        index = LuceneIndex.inMemory("discord-test");
+        List<Source> sources = new ArrayList<>(BundledSources.in(List.of(Path.of("config/articles"))));
+        // Articles only server 100 has: one full of mentions, one whose excerpts overflow a message.
+        for (String name : List.of("parade", "zeppelins")) {
+            sources.add(new Source(name, new SourceKind.Bundled(Fixtures.resourcePath("discord/articles/" + name + ".md")),
+                    Scope.server(String.valueOf(GUILD))));
+        }
+        board = new SourceBoard();
+        board.update(new Ingester(index, embedder, 60, 20).sync(sources, IngestProgress.NONE));
+    }
+
+    /** The chat service over the shared index, with the settings defaults ship with and this test's settings. */
+    private ChatService chat() {
+        TextAnalysis analysis = new TextAnalysis();
+        HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
+                new HybridRetriever.Settings(100, 0.5, 10));
+        Answerer answerer = new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
+        return new ChatService(answerer, board, new QuestionCheck(500), settings);
+    }
+
+    @AfterAll
+    static void closeIndex() throws Exception {
+        index.close();
+    }
+
+    private void start(int questionsPerMinute) {
+        emulator = DiscordEmulator.start();
+        emulator.guild(GUILD, "Footnote test server", 1)
+                .role(MODS_ROLE, "Mods", 0)
+                .role(MANAGERS_ROLE, "Managers", MANAGE_GUILD)
+                .textChannel(GENERAL, "general")
+                .textChannel(ASK_HERE, "ask-here")
+                .member(ALICE, "alice")
+                .member(BOB, "bob", MANAGERS_ROLE)
+                .member(CAROL, "carol", MODS_ROLE);
+        emulator.guild(OTHER_GUILD, "Another server", 2)
+                .textChannel(OTHER_CHANNEL, "general")
+                .member(ALICE, "alice");
+        emulator.prepareJavacord();
+        bot = new DiscordBot(chat(), settings, new Throttle(questionsPerMinute, 8, Clock.systemUTC()),
+                Executors.newFixedThreadPool(2), List.of(), true);
+        bot.start(DiscordEmulator.TOKEN, connection());
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (emulator != null) {
+            assertThat(emulator.violations()).as("requests that break Discord's API or limits").isEmpty();
+            emulator.close();
+        }
+    }
+
+    // --- helpers ---
+
+    /** Through the emulator; each test's bot is the only one logging in, so no spacing between logins. */
+    private DiscordBot.Connection connection() {
+        return new DiscordBot.Connection(emulator.proxySelector(), java.util.Optional.of(() -> { }));
+    }
+
+    private RecordedRequest await(String method, String pathRegex, Predicate<RecordedRequest> also) {
+        return emulator.awaitRequest(r -> r.method().equals(method) && r.path().matches(pathRegex) && also.test(r),
+                WAIT);
+    }
+
+    /** The deferred answer to an interaction: the PATCH of its original response. */
+    private RecordedRequest answerTo(Interaction interaction) {
+        await("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
+                r -> r.body().path("type").asInt() == 5);
+        return await("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
+                r -> r.status() < 300);
+    }
+
+    /** An immediate answer to an interaction: callback type 4. */
+    private JsonNode immediateAnswerTo(Interaction interaction) {
+        return await("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
+                r -> r.body().path("type").asInt() == 4).body().path("data");
+    }
+
+    private Interaction ask(long user, String question) {
+        return emulator.slashCommand(GUILD, GENERAL, user, "ask", Map.of("question", question));
+    }
+
+    private static void assertPingsNobody(JsonNode body) {
+        JsonNode mentions = body.path("allowed_mentions");
+        assertThat(mentions.path("parse").isArray()).isTrue();
+        assertThat(mentions.path("parse")).isEmpty();
+        assertThat(mentions.path("roles")).isEmpty();
+        assertThat(mentions.path("users")).isEmpty();
+        assertThat(mentions.path("replied_user").asBoolean(true)).isFalse();
+    }
+
+    private static boolean ephemeral(JsonNode data) {
+        return (data.path("flags").asLong() & (1 << 6)) != 0;
+    }
+
+    // --- scenarios ---
+
+    @Test
+    void logs_in_and_registers_ask_sources_list_and_help() {
+        start(5);
+
+        RecordedRequest registration = await("PUT", "/applications/\\d+/commands", r -> true);
+
+        JsonNode commands = registration.body();
+        List<String> names = new ArrayList<>();
+        commands.forEach(c -> names.add(c.path("name").asText()));
+        assertThat(names).contains("ask", "sources", "help");
+        JsonNode ask = find(commands, "ask");
+        assertThat(ask.path("options").get(0).path("name").asText()).isEqualTo("question");
+        assertThat(ask.path("options").get(0).path("type").asInt()).isEqualTo(3);
+        assertThat(ask.path("options").get(0).path("required").asBoolean()).isTrue();
+        JsonNode sources = find(commands, "sources");
+        assertThat(sources.path("options").get(0).path("name").asText()).isEqualTo("list");
+        assertThat(sources.path("options").get(0).path("type").asInt()).isEqualTo(1);
+        assertThat(emulator.identifyCount()).isEqualTo(1);
+    }
+
+    private static JsonNode find(JsonNode commands, String name) {
+        for (JsonNode command : commands) {
+            if (command.path("name").asText().equals(name)) {
+                return command;
+            }
+        }
+        throw new AssertionError("no command " + name + " in " + commands);
+    }
+
+    @Test
+    void ask_is_deferred_then_answered_with_excerpts_citing_the_right_article() {
+        start(5);
+
+        RecordedRequest answer = answerTo(ask(ALICE, "Which company made the humanoid robots that danced at the gala?"));
+
+        String content = answer.body().path("content").asText();
+        assertThat(content).startsWith("**[1]** ").contains("Unitree", "> ")
+                .contains("Xi Jinping’s Meeting with Private Tech Entrepreneurs");
+        assertThat(content.length()).isLessThanOrEqualTo(2000);
+        assertPingsNobody(answer.body());
+    }
+
+    @Test
+    void a_mention_is_answered_as_a_reply_that_quotes_and_cites() {
+        start(5);
+
+        long asked = emulator.postMessage(GUILD, GENERAL, ALICE,
+                "<@" + emulator.botUserId() + "> What did Xi compare consumer technology to?");
+
+        RecordedRequest reply = await("POST", "/channels/" + GENERAL + "/messages", r -> true);
+        assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(String.valueOf(asked));
+        assertThat(reply.body().path("content").asText()).contains("**[1]**", "> ", "spiritual opium",
+                "Xi Jinping’s Meeting with Private Tech Entrepreneurs");
+        assertPingsNobody(reply.body());
+    }
+
+    @Test
+    void a_question_the_sources_cannot_answer_gets_a_short_not_found() {
+        start(5);
+
+        RecordedRequest answer = answerTo(ask(ALICE, "Who won the 2022 FIFA World Cup?"));
+
+        assertThat(answer.body().path("content").asText()).isEqualTo("I couldn't find that in the sources.");
+    }
+
+    @Test
+    void everyone_here_roles_and_users_in_excerpts_and_questions_ping_nobody() {
+        start(5);
+
+        RecordedRequest answer = answerTo(ask(ALICE, "@everyone @here <@&" + MODS_ROLE + "> <@" + BOB
+                + "> when does the robot parade start on the quay?"));
+
+        assertThat(answer.body().path("content").asText()).contains("@everyone", "<@&300>", "<@10>");
+        assertPingsNobody(answer.body());
+    }
+
+    @Test
+    void an_answer_whose_excerpts_overflow_a_message_is_cut_to_fit_every_limit() {
+        start(5);
+
+        RecordedRequest answer = answerTo(ask(ALICE,
+                "How many tonnes of mail did the zeppelins moored at the northern harbours carry?"));
+
+        String content = answer.body().path("content").asText();
+        assertThat(content.length()).isLessThanOrEqualTo(2000);
+        assertThat(content).contains("**[1]**", "**tonnes** of **mail**", "*The Great Zeppelin Survey");
+        assertThat(content.split("\\*\\*", -1).length % 2).as("bold markers pair up").isEqualTo(1);
+    }
+
+    @Test
+    void a_member_over_the_rate_limit_gets_a_refusal_only_they_see() {
+        start(2);
+        answerTo(ask(ALICE, "Who called China's state-owned enterprises paper tigers?"));
+        answerTo(ask(ALICE, "What did Xi compare consumer technology to?"));
+
+        JsonNode refusal = immediateAnswerTo(ask(ALICE, "Which slogan did Xi borrow from Mao?"));
+
+        assertThat(ephemeral(refusal)).isTrue();
+        assertThat(refusal.path("content").asText()).contains("2 questions in the last minute");
+        assertPingsNobody(refusal);
+        answerTo(ask(BOB, "Which slogan did Xi borrow from Mao?")); // others are not held up
+    }
+
+    @Test
+    void a_mention_over_the_rate_limit_is_refused_in_a_direct_message_not_in_the_channel() throws InterruptedException {
+        start(1);
+        String mention = "<@" + emulator.botUserId() + "> ";
+        emulator.postMessage(GUILD, GENERAL, ALICE, mention + "What is Yaoguang?");
+        await("POST", "/channels/" + GENERAL + "/messages", r -> true);
+
+        emulator.postMessage(GUILD, GENERAL, ALICE, mention + "Which slogan did Xi borrow from Mao?");
+
+        RecordedRequest dm = await("POST", "/channels/\\d+/messages", r -> !r.path().contains("/" + GENERAL + "/"));
+        assertThat(dm.body().path("content").asText()).contains("1 question in the last minute");
+        assertPingsNobody(dm.body());
+        assertThat(emulator.directMessagesTo(ALICE)).hasSize(1);
+        assertThat(emulator.messagesIn(GENERAL).stream().filter(m -> m.path("author").path("id").asText()
+                .equals(String.valueOf(emulator.botUserId())))).hasSize(1);
+    }
+
+    @Test
+    void a_rate_limited_reply_is_retried_after_retry_after_and_arrives() {
+        start(5);
+        emulator.respondNext("PATCH", "/webhooks/\\d+/[^/]+/messages/@original", 429,
+                Map.of("Retry-After", "1", "X-RateLimit-Scope", "user"),
+                "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}");
+
+        RecordedRequest answer = answerTo(ask(ALICE, "What is Yaoguang?"));
+
+        assertThat(answer.body().path("content").asText()).contains("Yaoguang");
+        assertThat(emulator.requests()).anyMatch(r -> r.method().equals("PATCH") && r.status() == 429);
+    }
+
+    @Test
+    void keeps_answering_after_the_gateway_asks_it_to_reconnect() throws InterruptedException {
+        start(5);
+        answerTo(ask(ALICE, "What is Yaoguang?"));
+
+        emulator.requestReconnect();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (emulator.resumeCount() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        emulator.awaitConnected(WAIT);
+        assertThat(emulator.resumeCount()).as("the bot reconnected and resumed").isEqualTo(1);
+        long asked = emulator.postMessage(GUILD, GENERAL, BOB, "<@" + emulator.botUserId() + "> What is Yaoguang?");
+
+        RecordedRequest reply = await("POST", "/channels/" + GENERAL + "/messages",
+                r -> r.body().path("message_reference").path("message_id").asText().equals(String.valueOf(asked)));
+        assertThat(reply.body().path("content").asText()).contains("Yaoguang");
+    }
+
+    @Test
+    void only_moderators_change_settings_and_a_moderator_role_makes_a_moderator() {
+        start(5);
+
+        JsonNode byAlice = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, ALICE, "settings", "ask-channel add",
+                Map.of("channel", String.valueOf(ASK_HERE))));
+        JsonNode byCarol = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, CAROL, "settings", "show", Map.of()));
+        JsonNode byBob = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, BOB, "settings", "moderator-role add",
+                Map.of("role", String.valueOf(MODS_ROLE))));
+        JsonNode carolNow = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, CAROL, "settings", "ask-channel add",
+                Map.of("channel", String.valueOf(ASK_HERE))));
+
+        assertThat(ephemeral(byAlice)).isTrue();
+        assertThat(byAlice.path("content").asText()).startsWith("Only moderators");
+        assertThat(byCarol.path("content").asText()).startsWith("Only moderators");
+        assertThat(byBob.path("content").asText()).contains("<@&" + MODS_ROLE + "> are now moderators");
+        assertThat(carolNow.path("content").asText()).contains("<#" + ASK_HERE + ">");
+        assertThat(settings.get(String.valueOf(GUILD)).askChannels()).containsExactly(String.valueOf(ASK_HERE));
+        assertThat(settings.get(String.valueOf(OTHER_GUILD)).askChannels()).isEmpty();
+
+        long asked = emulator.postMessage(GUILD, ASK_HERE, ALICE, "What is Yaoguang?");
+        RecordedRequest reply = await("POST", "/channels/" + ASK_HERE + "/messages", r -> true);
+        assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(String.valueOf(asked));
+        assertThat(reply.body().path("content").asText()).contains("Yaoguang");
+    }
+
+    @Test
+    void a_servers_own_sources_answer_there_and_nowhere_else() {
+        start(5);
+        String question = "When does the robot parade start on the quay?";
+
+        RecordedRequest here = answerTo(ask(ALICE, question));
+        Interaction elsewhere = emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, ALICE, "ask", Map.of("question", question));
+        RecordedRequest there = answerTo(elsewhere);
+
+        assertThat(here.body().path("content").asText()).contains("The robot parade");
+        assertThat(there.body().path("content").asText()).doesNotContain("robot parade", "Harbour Gazette");
+    }
+
+    @Test
+    void sources_list_and_help_answer_at_once() {
+        start(5);
+
+        JsonNode list = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
+        JsonNode help = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, ALICE, "help", Map.of()));
+
+        assertThat(ephemeral(list)).isFalse();
+        assertThat(list.path("content").asText()).contains("**6 sources**", "`parade`", "`xi-closed-door-summit-tech-moguls`");
+        assertThat(ephemeral(help)).isTrue();
+        assertThat(help.path("content").asText()).contains("/ask", "/sources list", "/help");
+    }
+
+    @Test
+    void a_rejected_token_fails_login_with_one_line_that_leaves_the_token_out() {
+        emulator = DiscordEmulator.start();
+        emulator.rejectToken();
+        emulator.prepareJavacord();
+        bot = new DiscordBot(chat(), settings, new Throttle(5, 8, Clock.systemUTC()), Executors.newFixedThreadPool(1),
+                List.of(), true);
+
+        assertThatThrownBy(() -> bot.start(DiscordEmulator.TOKEN, connection()))
+                .isInstanceOf(DiscordLoginException.class)
+                .hasMessageContaining("rejected the bot token")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(DiscordEmulator.TOKEN).doesNotContain("\n"));
+    }
+
+    @Test
+    void the_token_never_appears_in_any_log_line_even_at_trace() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        root.addAppender(lines);
+        root.setLevel(Level.TRACE);
+        try {
+            start(5);
+            answerTo(ask(ALICE, "What is Yaoguang?"));
+        } finally {
+            root.setLevel(before);
+            root.detachAppender(lines);
+        }
+
+        // The emulator's own websocket server logs what it receives, the IDENTIFY included: that is Discord's side.
+        List<ILoggingEvent> bots = lines.list.stream()
+                .filter(e -> !e.getLoggerName().startsWith("org.java_websocket"))
+                .filter(e -> !e.getLoggerName().startsWith("footnote.discord.emulator"))
+                .toList();
+        assertThat(bots).isNotEmpty();
+        for (ILoggingEvent event : bots) {
+            String text = event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            assertThat(text).doesNotContain(DiscordEmulator.TOKEN);
+        }
+    }
+
+}
