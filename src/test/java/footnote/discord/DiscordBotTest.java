@@ -102,6 +102,10 @@ class DiscordBotTest {
     }
 
     private void start(int questionsPerMinute) {
+        start(questionsPerMinute, List.of());
+    }
+
+    private void start(int questionsPerMinute, List<String> commandServers) {
         emulator = DiscordEmulator.start();
         emulator.guild(GUILD, "Footnote test server", 1)
                 .role(MODS_ROLE, "Mods", 0)
@@ -116,7 +120,7 @@ class DiscordBotTest {
                 .member(ALICE, "alice");
         emulator.prepareJavacord();
         bot = new DiscordBot(chat(), settings, new Throttle(questionsPerMinute, 8, Clock.systemUTC()),
-                Executors.newFixedThreadPool(2), List.of(), true);
+                Executors.newFixedThreadPool(2), commandServers, true);
         bot.start(DiscordEmulator.TOKEN, connection());
     }
 
@@ -194,6 +198,17 @@ class DiscordBotTest {
         assertThat(sources.path("options").get(0).path("name").asText()).isEqualTo("list");
         assertThat(sources.path("options").get(0).path("type").asInt()).isEqualTo(1);
         assertThat(emulator.identifyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void while_developing_registers_the_commands_in_the_listed_servers_only() {
+        start(5, List.of(String.valueOf(GUILD)));
+
+        RecordedRequest registration = await("PUT", "/applications/\\d+/guilds/" + GUILD + "/commands", r -> true);
+
+        assertThat(find(registration.body(), "ask").path("options").get(0).path("name").asText()).isEqualTo("question");
+        assertThat(emulator.requests()).noneMatch(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands"));
+        answerTo(ask(ALICE, "What is Yaoguang?"));
     }
 
     private static JsonNode find(JsonNode commands, String name) {
