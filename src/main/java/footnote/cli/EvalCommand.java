@@ -9,7 +9,6 @@ import footnote.chat.TextRenderer;
 import footnote.config.Config;
 import footnote.corpus.Article;
 import footnote.corpus.Source;
-import footnote.corpus.SourceKind;
 import footnote.eval.Bm25Baseline;
 import footnote.eval.Calibration;
 import footnote.eval.EvalQuestion;
@@ -192,10 +191,7 @@ final class EvalCommand implements Callable<Integer> {
         ArticleFiles files = new ArticleFiles();
         List<Article> read = new ArrayList<>();
         for (Source source : sources) {
-            if (source.kind() instanceof SourceKind.Bundled bundled) {
-                String name = bundled.file().getFileName().toString();
-                read.add(files.parse(files.text(bundled.file()), name, source.id(), source.id(), source.scope()));
-            }
+            read.add(files.read(source));
         }
         return read;
     }

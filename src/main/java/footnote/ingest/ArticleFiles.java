@@ -9,6 +9,8 @@ import footnote.corpus.Article;
 import footnote.corpus.ArticleMetadata;
 import footnote.corpus.PublicationDate;
 import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.corpus.SourceKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -44,6 +46,19 @@ public final class ArticleFiles {
             @JsonProperty("url") String url) {
 
         static final FrontMatter NONE = new FrontMatter(null, null, null, null, null);
+    }
+
+    /**
+     * The article a source holds, read from disk.
+     *
+     * @throws IOException with a one-line reason when it cannot be read
+     */
+    public Article read(Source source) throws IOException {
+        if (source.kind() instanceof SourceKind.Bundled bundled) {
+            String fileName = bundled.file().getFileName().toString();
+            return parse(text(bundled.file()), fileName, source.id(), source.id(), source.scope());
+        }
+        throw new IllegalArgumentException("cannot read sources of kind " + source.kind().label());
     }
 
     /** The file's bytes decoded, or a one-line reason why they cannot be. */

@@ -4,7 +4,6 @@ import footnote.corpus.Article;
 import footnote.corpus.Chunker;
 import footnote.corpus.Passage;
 import footnote.corpus.Source;
-import footnote.corpus.SourceKind;
 import footnote.corpus.SourceStatus;
 import footnote.search.Embedder;
 import footnote.search.IndexedArticle;
@@ -62,7 +61,7 @@ public final class Ingester {
         progress.started(sources.size());
         for (Source source : sources) {
             try {
-                Article article = read(source);
+                Article article = files.read(source);
                 String fingerprint = fingerprint(article);
                 keep.add(article.id());
                 IndexedArticle previous = existing.get(article.id());
@@ -107,14 +106,6 @@ public final class Ingester {
         int passages = statuses.stream().mapToInt(SourceStatus::passages).sum();
         return new SyncReport(added, updated, unchanged, removed, passages, statuses,
                 Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private Article read(Source source) throws IOException {
-        if (source.kind() instanceof SourceKind.Bundled bundled) {
-            String fileName = bundled.file().getFileName().toString();
-            return files.parse(files.text(bundled.file()), fileName, source.id(), source.id(), source.scope());
-        }
-        throw new IllegalArgumentException("cannot read sources of kind " + source.kind().label());
     }
 
     private int put(Article article, String fingerprint, Chunker chunker) {
