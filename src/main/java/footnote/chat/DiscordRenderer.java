@@ -40,7 +40,13 @@ public final class DiscordRenderer {
             return new OutgoingMessage(answer(answered.answer()), false);
         }
         if (reply instanceof Reply.Sources sources) {
-            return new OutgoingMessage(sources(sources.sources()), false);
+            return new OutgoingMessage(sources(sources), false);
+        }
+        if (reply instanceof Reply.SourceChanged changed) {
+            return new OutgoingMessage(fit(Markdown.escape(changed.change().message())), !changed.change().done());
+        }
+        if (reply instanceof Reply.Jobs jobs) {
+            return new OutgoingMessage(fit(Markdown.escape(String.join("\n", SourceLines.jobs(jobs.jobs())))), true);
         }
         if (reply instanceof Reply.Settings settings) {
             return new OutgoingMessage(fit(settings(settings)), true);
@@ -58,7 +64,9 @@ public final class DiscordRenderer {
             Ask me about the articles I know, and I answer with quotes from them, each with its source.
             • `/ask question:…` ask a question (or mention me with your question)
             • `/sources list` see which sources I answer from
-            • `/settings …` moderators: choose moderator roles and channels where every message is a question
+            • `/sources add url:…`, `/sources upload file:…` moderators: add an article page, an RSS/Atom feed or a file
+            • `/sources remove id:…`, `/sources refresh`, `/sources status` moderators: manage the sources
+            • `/settings …` moderators: moderator roles, ask channels, the sources shipped with the bot
             • `/help` this message""";
 
     private String answer(Answer answer) {
@@ -157,24 +165,24 @@ public final class DiscordRenderer {
         return cut(text, MAX_FIELD);
     }
 
-    private String sources(List<SourceStatus> sources) {
+    private String sources(Reply.Sources reply) {
+        List<SourceStatus> sources = reply.sources();
         if (sources.isEmpty()) {
             return "There are no sources yet.";
         }
-        StringBuilder out = new StringBuilder("**" + sources.size() + " sources**");
-        int shown = 0;
+        StringBuilder out = new StringBuilder(reply.pages() > 1
+                ? "**Sources, page " + reply.page() + " of " + reply.pages() + "**"
+                : "**" + sources.size() + " sources**");
+        String next = reply.page() < reply.pages() ? "\n`/sources list page:" + (reply.page() + 1) + "` for more" : "";
         for (SourceStatus s : sources) {
-            String line = "\n• " + Markdown.escape(s.title()) + " — `" + s.source().id() + "` · "
-                    + s.source().kind().label() + " · " + s.passages() + (s.passages() == 1 ? " passage" : " passages")
-                    + s.problem().map(p -> " · last read failed: " + Markdown.escape(p)).orElse("");
-            String more = "\n… and " + (sources.size() - shown) + " more";
-            if (out.length() + line.length() + more.length() > maxContent) {
-                return out.append(more).toString();
+            String line = "\n• " + Markdown.escape(clip(s.title())) + " — `" + s.source().id() + "` · "
+                    + Markdown.escape(SourceLines.details(s).replaceFirst("^id \\S+ · ", ""));
+            if (out.length() + line.length() + next.length() > maxContent) {
+                break;
             }
             out.append(line);
-            shown++;
         }
-        return out.toString();
+        return out.append(next).toString();
     }
 
     private static String settings(Reply.Settings reply) {
@@ -184,7 +192,8 @@ public final class DiscordRenderer {
         String channels = s.askChannels().isEmpty() ? "none (ask with /ask or by mentioning me)"
                 : String.join(", ", s.askChannels().stream().map(c -> "<#" + c + ">").toList());
         return reply.change().map(c -> c + "\n").orElse("") + "Moderator roles: " + roles
-                + "\nChannels where every message is a question: " + channels;
+                + "\nChannels where every message is a question: " + channels
+                + "\nSources shipped with the bot: " + (s.showBundled() ? "shown" : "hidden");
     }
 
     /** Text that must fit: cut at a word boundary with an ellipsis. */

@@ -22,13 +22,20 @@ public final class JsonRenderer {
         ObjectNode root = json.createObjectNode();
         if (reply instanceof Reply.Answered answered) {
             answer(root.put("type", "answer"), answered.answer());
+        } else if (reply instanceof Reply.SourceChanged changed) {
+            root.put("type", "source_change").put("done", changed.change().done())
+                    .put("message", changed.change().message());
+            changed.change().source().ifPresent(s -> source(root.putObject("source"), s));
+        } else if (reply instanceof Reply.Jobs jobs) {
+            ObjectNode node = root.put("type", "jobs");
+            jobs.jobs().running().forEach(node.withArray("running")::add);
+            jobs.jobs().queued().forEach(node.withArray("queued")::add);
+            jobs.jobs().failed().forEach(f -> source(node.withArray("failed").addObject(), f));
         } else if (reply instanceof Reply.Sources sources) {
-            ArrayNode list = root.put("type", "sources").putArray("sources");
+            root.put("type", "sources").put("page", sources.page()).put("pages", sources.pages());
+            ArrayNode list = root.putArray("sources");
             for (SourceStatus s : sources.sources()) {
-                ObjectNode node = list.addObject().put("id", s.source().id()).put("kind", s.source().kind().label())
-                        .put("scope", s.source().scope().id()).put("title", s.title())
-                        .put("articles", s.articles()).put("passages", s.passages());
-                node.put("problem", s.problem().orElse(null));
+                source(list.addObject(), s);
             }
         } else if (reply instanceof Reply.Refusal refusal) {
             root.put("type", "refusal").put("message", refusal.message());
@@ -47,6 +54,14 @@ public final class JsonRenderer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
+    }
+
+    private static void source(ObjectNode node, SourceStatus s) {
+        node.put("id", s.source().id()).put("kind", s.source().kind().label()).put("scope", s.source().scope().id())
+                .put("title", s.title()).put("state", s.state())
+                .put("last_fetched", s.lastFetched().map(Object::toString).orElse(null))
+                .put("articles", s.articles()).put("passages", s.passages())
+                .put("problem", s.problem().orElse(null));
     }
 
     private static void answer(ObjectNode root, Answer answer) {

@@ -1,6 +1,8 @@
 package footnote.chat;
 
 import footnote.answer.Answer;
+import footnote.corpus.SourceChange;
+import footnote.corpus.SourceJobs;
 import footnote.corpus.SourceStatus;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +15,27 @@ public sealed interface Reply {
 
     record Help() implements Reply {}
 
-    record Sources(List<SourceStatus> sources) implements Reply {
+    /**
+     * One page of the sources that answer here.
+     *
+     * @param page  1-based
+     * @param pages how many pages there are (at least 1)
+     */
+    record Sources(List<SourceStatus> sources, int page, int pages) implements Reply {
         public Sources {
             sources = List.copyOf(sources);
         }
+
+        public Sources(List<SourceStatus> sources) {
+            this(sources, 1, 1);
+        }
     }
+
+    /** What adding, uploading, refreshing or removing a source did. */
+    record SourceChanged(SourceChange change) implements Reply {}
+
+    /** Source work running, queued or failed. */
+    record Jobs(SourceJobs jobs) implements Reply {}
 
     /** A server's settings, after a change if {@code change} says what it was. */
     record Settings(ServerSettings settings, Optional<String> change) implements Reply {}

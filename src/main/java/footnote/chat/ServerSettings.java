@@ -5,9 +5,11 @@ import java.util.Set;
 
 /**
  * One server's own settings, kept apart from every other server's: which roles count as moderators (besides
- * members with Manage Server), and in which channels every message is taken as a question.
+ * members with Manage Server), in which channels every message is taken as a question, and whether the sources
+ * shipped with the bot answer there.
  */
-public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<String> askChannels) {
+public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<String> askChannels,
+        boolean showBundled) {
 
     public ServerSettings {
         Objects.requireNonNull(serverId, "serverId");
@@ -16,7 +18,7 @@ public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<St
     }
 
     public static ServerSettings empty(String serverId) {
-        return new ServerSettings(serverId, Set.of(), Set.of());
+        return new ServerSettings(serverId, Set.of(), Set.of(), true);
     }
 
     /** Moderators may change the bot's sources and settings for their server. */
@@ -25,11 +27,15 @@ public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<St
     }
 
     public ServerSettings withModeratorRole(String roleId, boolean on) {
-        return new ServerSettings(serverId, toggle(moderatorRoles, roleId, on), askChannels);
+        return new ServerSettings(serverId, toggle(moderatorRoles, roleId, on), askChannels, showBundled);
     }
 
     public ServerSettings withAskChannel(String channelId, boolean on) {
-        return new ServerSettings(serverId, moderatorRoles, toggle(askChannels, channelId, on));
+        return new ServerSettings(serverId, moderatorRoles, toggle(askChannels, channelId, on), showBundled);
+    }
+
+    public ServerSettings withBundled(boolean shown) {
+        return new ServerSettings(serverId, moderatorRoles, askChannels, shown);
     }
 
     private static Set<String> toggle(Set<String> set, String id, boolean on) {

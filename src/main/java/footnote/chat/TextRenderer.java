@@ -26,6 +26,12 @@ public final class TextRenderer {
             return "Moderator roles: " + settings.settings().moderatorRoles() + "; ask channels: "
                     + settings.settings().askChannels();
         }
+        if (reply instanceof Reply.SourceChanged changed) {
+            return changed.change().message();
+        }
+        if (reply instanceof Reply.Jobs jobs) {
+            return jobs(jobs.jobs());
+        }
         return help();
     }
 
@@ -45,22 +51,33 @@ public final class TextRenderer {
         if (reply.sources().isEmpty()) {
             return "There are no sources yet.";
         }
-        StringBuilder out = new StringBuilder(reply.sources().size() + " sources:\n");
+        StringBuilder out = new StringBuilder(reply.pages() > 1
+                ? "Sources, page " + reply.page() + " of " + reply.pages() + ":\n"
+                : reply.sources().size() + " sources:\n");
         for (SourceStatus s : reply.sources()) {
-            out.append("- ").append(Markdown.escape(s.title())).append("\n    id ").append(s.source().id())
-                    .append(" · ").append(s.source().kind().label())
-                    .append(" · ").append(s.passages()).append(s.passages() == 1 ? " passage" : " passages");
-            s.problem().ifPresent(p -> out.append(" · last read failed: ").append(p));
+            out.append("- ").append(Markdown.escape(s.title())).append("\n    ").append(SourceLines.details(s));
             out.append('\n');
         }
+        if (reply.page() < reply.pages()) {
+            out.append("(sources list ").append(reply.page() + 1).append(" shows the next page)\n");
+        }
         return out.toString().stripTrailing();
+    }
+
+    private static String jobs(footnote.corpus.SourceJobs jobs) {
+        return String.join("\n", SourceLines.jobs(jobs));
     }
 
     private static String help() {
         return """
                 Ask a question about the sources and I quote the passages that answer it, each with where it comes from.
-                  <question>     ask (or: ask <question>)
-                  sources        list the sources I answer from
-                  help           show this help""";
+                  <question>            ask (or: ask <question>)
+                  sources [page]        list the sources I answer from
+                  sources add <url>     add an article page or an RSS/Atom feed
+                  sources upload <file> add a .txt, .md, .html or .pdf file
+                  sources remove <id>   remove a source and its passages
+                  sources refresh [id]  fetch a source (or all) again
+                  sources status        what is running, queued or failed
+                  help                  show this help""";
     }
 }

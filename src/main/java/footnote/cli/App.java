@@ -9,6 +9,15 @@ import footnote.config.Config;
 import footnote.config.ConfigException;
 import footnote.corpus.Chunker;
 import footnote.corpus.Source;
+import footnote.corpus.SourceKind;
+import footnote.fetch.FetchSettings;
+import footnote.fetch.Fetcher;
+import footnote.ingest.ArticleFiles;
+import footnote.ingest.CopyStore;
+import footnote.ingest.SourceManager;
+import footnote.ingest.SourceReader;
+import footnote.store.FileCopyStore;
+import footnote.store.FileSourceRegistry;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
 import footnote.ingest.BundledSources;
@@ -27,7 +36,11 @@ import footnote.store.FileServerSettingsStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +58,9 @@ public final class App implements Closeable {
     final TextAnalysis analysis;
     final PassageIndex index;
     final SourceBoard board = new SourceBoard();
+    final Fetcher fetcher;
+    final SourceManager sources;
+    final SourceReader reader;
     final Ingester ingester;
     final HybridRetriever retriever;
     final Answerer answerer;
@@ -62,18 +78,31 @@ public final class App implements Closeable {
         this.analysis = new TextAnalysis();
         this.index = index;
         Config.Retrieval r = config.retrieval();
-        this.ingester = new Ingester(index, embedder, r.passageWords(), r.minPassageWords());
+        Path data = Path.of(config.index().path());
+        CopyStore copies = new FileCopyStore(data.resolve("copies"));
+        this.reader = new SourceReader(new ArticleFiles(), copies);
+        this.ingester = new Ingester(index, embedder, reader, r.passageWords(), r.minPassageWords());
+        this.fetcher = new Fetcher(fetchSettings(config));
+        this.sources = new SourceManager(new FileSourceRegistry(data.resolve("sources")), copies, ingester, index,
+                fetcher, config.feeds().maxEntriesPerPoll(), board, Clock.systemUTC());
         this.retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
         this.answerer = new Answerer(retriever, analysis, policy, maxExcerpts, config.answers().excerptChars());
-        this.serverSettings = new FileServerSettingsStore(Path.of(config.index().path()).resolve("servers"));
-        this.chat = new ChatService(answerer, board, new QuestionCheck(config.chat().maxQuestionChars()),
+        this.serverSettings = new FileServerSettingsStore(data.resolve("servers"));
+        this.chat = new ChatService(answerer, sources, sources, new QuestionCheck(config.chat().maxQuestionChars()),
                 serverSettings);
     }
 
     static EvidencePolicy policy(Config.Evidence evidence) {
         return new EvidencePolicy(evidence.cosineWeight(), evidence.unknownNamePenalty(), evidence.threshold(),
                 evidence.margin());
+    }
+
+    static FetchSettings fetchSettings(Config config) {
+        Config.Fetch f = config.fetch();
+        return new FetchSettings(Duration.ofSeconds(f.connectTimeoutSeconds()), Duration.ofSeconds(f.readTimeoutSeconds()),
+                f.maxBytes(), f.maxRedirects(), Set.copyOf(f.allowedPorts()), f.unsafeAllowPrivateAddresses(),
+                config.feeds().maxEntriesPerPoll(), FetchSettings.defaults().userAgent());
     }
 
     /** Loads the configured embedding model: about a second, and the largest part of start-up. */
@@ -118,13 +147,20 @@ public final class App implements Closeable {
         }
     }
 
-    /** Brings the index in step with the sources, when this process may write it, and updates the source list. */
-    SyncReport sync(List<Source> sources, IngestProgress progress) {
+    /**
+     * Brings the index in step with the sources, when this process may write it: the given (bundled) ones and
+     * those added at run time, after finishing whatever a crash cut short. Updates the source list.
+     */
+    SyncReport sync(List<Source> bundled, IngestProgress progress) {
         if (!index.writable()) {
             throw new IllegalStateException("the index is read-only in this process");
         }
-        SyncReport report = ingester.sync(sources, progress);
-        board.update(report);
+        sources.recover();
+        List<Source> all = new ArrayList<>(bundled);
+        all.addAll(sources.registered());
+        SyncReport report = ingester.sync(all, progress);
+        board.update(report.statuses().stream()
+                .filter(s -> s.source().kind() instanceof SourceKind.Bundled).toList());
         return report;
     }
 
@@ -132,6 +168,8 @@ public final class App implements Closeable {
     @Override
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
+            sources.close();
+            fetcher.close();
             analysis.close();
             index.close();
         }

@@ -15,7 +15,7 @@ import footnote.eval.EvalQuestion;
 import footnote.eval.EvalReport;
 import footnote.eval.Outcome;
 import footnote.eval.QuestionFiles;
-import footnote.ingest.ArticleFiles;
+import footnote.ingest.SourceReader;
 import footnote.ingest.BundledSources;
 import footnote.ingest.IngestProgress;
 import footnote.ingest.SyncReport;
@@ -111,13 +111,14 @@ final class EvalCommand implements Callable<Integer> {
             if (index.writable()) {
                 IngestProgress progress = terminal.interactive() ? new ProgressBarListener(terminal.err)
                         : IngestProgress.NONE;
-                SyncReport report = app.sync(sources, progress);
+                // Folders given with --articles are the whole corpus; otherwise, everything the bot knows.
+                SyncReport report = articles == null ? app.sync(sources, progress) : app.ingester.sync(sources, progress);
                 Startup.report(report, terminal, true);
             }
             List<EvalReport.Row> rows = new ArrayList<>();
             rows.add(new EvalReport.Row("footnote", runFootnote(app, questions)));
             if (baseline) {
-                try (Bm25Baseline bm25 = new Bm25Baseline(read(sources))) {
+                try (Bm25Baseline bm25 = new Bm25Baseline(read(app.reader, sources))) {
                     rows.add(new EvalReport.Row("baseline (BM25, 100 words)", questions.stream()
                             .map(q -> new Outcome(q, bm25.search(q.question(), 3))).toList()));
                 }
@@ -187,11 +188,10 @@ final class EvalCommand implements Callable<Integer> {
                 .forEach(choice -> terminal.out.println("  " + choice.describe()));
     }
 
-    private static List<Article> read(List<Source> sources) throws IOException {
-        ArticleFiles files = new ArticleFiles();
+    private static List<Article> read(SourceReader reader, List<Source> sources) throws IOException {
         List<Article> read = new ArrayList<>();
         for (Source source : sources) {
-            read.add(files.read(source));
+            read.addAll(reader.read(source));
         }
         return read;
     }

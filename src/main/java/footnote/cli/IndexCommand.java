@@ -24,6 +24,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (App app = Startup.configured(config.load(), rebuild, true, terminal)) {
+            app.sources.awaitIdle(); // sources a crash cut short are fetched again before the command ends
             if (!app.index.writable()) {
                 terminal.err.println("footnote: the index is in use by another Footnote process; nothing was indexed.");
                 return 1;

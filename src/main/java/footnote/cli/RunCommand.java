@@ -8,6 +8,7 @@ import footnote.discord.DiscordBot;
 import footnote.discord.DiscordLoginException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -58,7 +59,10 @@ final class RunCommand implements Callable<Integer> {
                 terminal.out.println("Footnote: " + app.board.list(Set.of(Scope.GLOBAL)).size()
                         + " sources. Ask a question, or type help. Type quit to leave.");
             }
-            new ConsoleChat(app.chat).run(terminal.in(), terminal.out, interactive);
+            try (FeedPolling polling = FeedPolling.start(app, settings)) {
+                new ConsoleChat(app.chat, interactive ? Optional.of(terminal.err) : Optional.empty())
+                        .run(terminal.in(), terminal.out, interactive);
+            }
         }
         return 0;
     }
@@ -79,10 +83,12 @@ final class RunCommand implements Callable<Integer> {
                 terminal.err.println("footnote: " + e.getMessage());
                 return 1;
             }
+            FeedPolling polling = FeedPolling.start(app, settings);
             terminal.err.println("Footnote is answering in Discord; stop it with Ctrl-C.");
             CountDownLatch stopped = new CountDownLatch(1);
             // The JVM stops once shutdown hooks end, so the hook itself closes everything, index included.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                polling.close();
                 bot.close();
                 try {
                     app.close();

@@ -16,7 +16,9 @@ public record Config(
         @JsonProperty("retrieval") Retrieval retrieval,
         @JsonProperty("answers") Answers answers,
         @JsonProperty("chat") Chat chat,
-        @JsonProperty("discord") Discord discord) {
+        @JsonProperty("discord") Discord discord,
+        @JsonProperty("fetch") Fetch fetch,
+        @JsonProperty("feeds") Feeds feeds) {
 
     public Config {
         index = Optional.ofNullable(index).orElseGet(() -> new Index(null));
@@ -26,10 +28,49 @@ public record Config(
         answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null));
         chat = Optional.ofNullable(chat).orElseGet(() -> new Chat(null));
         discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null, null, null, null, null, null));
+        fetch = Optional.ofNullable(fetch).orElseGet(() -> new Fetch(null, null, null, null, null, null));
+        feeds = Optional.ofNullable(feeds).orElseGet(() -> new Feeds(null, null));
     }
 
     public static Config defaults() {
-        return new Config(null, null, null, null, null, null, null);
+        return new Config(null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * How the bot fetches the URLs moderators give it. It refuses loopback, private, link-local and cloud-metadata
+     * addresses and ports other than those listed, on the first request and on every redirect.
+     *
+     * @param unsafeAllowPrivateAddresses lets the bot fetch from loopback and private networks: only for tests
+     *                                    and closed setups, since any moderator could then reach internal services
+     */
+    public record Fetch(
+            @JsonProperty("maxBytes") Long maxBytes,
+            @JsonProperty("connectTimeoutSeconds") Integer connectTimeoutSeconds,
+            @JsonProperty("readTimeoutSeconds") Integer readTimeoutSeconds,
+            @JsonProperty("maxRedirects") Integer maxRedirects,
+            @JsonProperty("allowedPorts") List<Integer> allowedPorts,
+            @JsonProperty("unsafeAllowPrivateAddresses") Boolean unsafeAllowPrivateAddresses) {
+        public Fetch {
+            maxBytes = or(maxBytes, 10L * 1024 * 1024);
+            connectTimeoutSeconds = or(connectTimeoutSeconds, 10);
+            readTimeoutSeconds = or(readTimeoutSeconds, 30);
+            maxRedirects = or(maxRedirects, 5);
+            allowedPorts = List.copyOf(or(allowedPorts, List.of(80, 443)));
+            unsafeAllowPrivateAddresses = or(unsafeAllowPrivateAddresses, false);
+        }
+    }
+
+    /**
+     * @param pollMinutes       how often feeds are polled for new entries
+     * @param maxEntriesPerPoll entries taken from a feed in one poll (the newest first)
+     */
+    public record Feeds(
+            @JsonProperty("pollMinutes") Integer pollMinutes,
+            @JsonProperty("maxEntriesPerPoll") Integer maxEntriesPerPoll) {
+        public Feeds {
+            pollMinutes = or(pollMinutes, 60);
+            maxEntriesPerPoll = or(maxEntriesPerPoll, 50);
+        }
     }
 
     /** Where the bot keeps its data: the Lucene index now, later the source registry and fetched copies. */
@@ -173,6 +214,16 @@ public record Config(
         check(problems, discord.maxInFlight() >= 1, "discord.maxInFlight must be at least 1");
         check(problems, discord.answerThreads() >= 1 && discord.answerThreads() <= 64,
                 "discord.answerThreads must be between 1 and 64");
+        check(problems, fetch.maxBytes() >= 1024, "fetch.maxBytes must be at least 1024");
+        check(problems, fetch.connectTimeoutSeconds() >= 1 && fetch.readTimeoutSeconds() >= 1,
+                "fetch timeouts must be at least 1 second");
+        check(problems, fetch.maxRedirects() >= 0 && fetch.maxRedirects() <= 20,
+                "fetch.maxRedirects must be between 0 and 20");
+        check(problems, fetch.allowedPorts().stream().allMatch(p -> p >= 1 && p <= 65535),
+                "fetch.allowedPorts must be port numbers");
+        check(problems, feeds.pollMinutes() >= 1, "feeds.pollMinutes must be at least 1");
+        check(problems, feeds.maxEntriesPerPoll() >= 1 && feeds.maxEntriesPerPoll() <= 10_000,
+                "feeds.maxEntriesPerPoll must be between 1 and 10000");
         return problems;
     }
 

@@ -4,23 +4,30 @@ import footnote.chat.ChatService;
 import footnote.chat.Command;
 import footnote.chat.CommandParser;
 import footnote.chat.Context;
+import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
+import footnote.corpus.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The terminal chat: a prompt, a line in, a reply out, until {@code quit} or the end of input. It only translates
- * lines into commands and replies into text; {@link ChatService} does the work.
+ * lines into commands and replies into text; {@link ChatService} does the work. Slow source work shows progress
+ * on the error stream when a person is watching.
  */
 public final class ConsoleChat {
 
     private final ChatService chat;
     private final TextRenderer renderer = new TextRenderer();
+    private final Optional<PrintStream> progress;
 
-    public ConsoleChat(ChatService chat) {
+    /** @param progress where to draw progress bars; empty when nobody watches (a pipe, a test) */
+    public ConsoleChat(ChatService chat, Optional<PrintStream> progress) {
         this.chat = chat;
+        this.progress = progress;
     }
 
     /** Runs until the input ends or the user quits. */
@@ -39,11 +46,21 @@ public final class ConsoleChat {
                 return;
             }
             Command command = CommandParser.parse(line);
-            out.println(renderer.render(chat.handle(command, Context.terminal())));
+            out.println(renderer.render(perform(command)));
             if (command instanceof Command.Help) {
-                out.println("  quit           leave");
+                out.println("  quit                  leave");
             }
             out.println();
+        }
+    }
+
+    /** Carries out one command as the terminal's operator, with a progress bar for slow ones. */
+    public Reply perform(Command command) {
+        if (progress.isEmpty() || !ChatService.slow(command)) {
+            return chat.perform(command, Context.terminal(), Progress.NONE).join();
+        }
+        try (TerminalProgress bar = new TerminalProgress(progress.get())) {
+            return chat.perform(command, Context.terminal(), bar).join();
         }
     }
 }

@@ -1,11 +1,21 @@
 package footnote.corpus;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A source as the source list shows it: what was indexed from it, and what went wrong the last time it was read.
+ * A source as the source list shows it: what was indexed from it, when it was last fetched, and what went wrong
+ * the last time.
  *
- * @param title   the source's title (its article's title for a single file), or its id before it was first read
- * @param problem why the last read failed; what was indexed before stays searchable
+ * @param title       the source's title (page, feed or file), or its id before it was first read
+ * @param state       "ready", "adding", "removing"
+ * @param lastFetched when its content was last fetched (files shipped with the bot: never)
+ * @param problem     why the last fetch or read failed; what was indexed before stays searchable
  */
-public record SourceStatus(Source source, String title, int articles, int passages, Optional<String> problem) {}
+public record SourceStatus(Source source, String title, String state, Optional<Instant> lastFetched, int articles,
+        int passages, Optional<String> problem) {
+
+    public SourceStatus(Source source, String title, int articles, int passages, Optional<String> problem) {
+        this(source, title, "ready", Optional.empty(), articles, passages, problem);
+    }
+}

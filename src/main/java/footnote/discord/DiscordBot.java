@@ -10,6 +10,7 @@ import footnote.chat.ServerSettings;
 import footnote.chat.ServerSettingsStore;
 import footnote.chat.Throttle;
 import java.net.ProxySelector;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -150,18 +151,19 @@ public final class DiscordBot implements AutoCloseable {
     private void onSlashCommand(SlashCommandCreateEvent event) {
         SlashCommandInteraction interaction = event.getSlashCommandInteraction();
         Optional<Server> server = interaction.getServer();
-        Optional<Command> command = SlashCommands.translate(interaction);
-        if (server.isEmpty() || command.isEmpty()) {
+        Optional<Command> translated = SlashCommands.translate(interaction);
+        if (server.isEmpty() || translated.isEmpty()) {
             respondNow(interaction, new Reply.Refusal("I don't know that command here; try /help."));
             return;
         }
+        Command command = translated.get();
         Context context = context(server.get(), interaction.getUser());
-        if (command.get() instanceof Command.Ask ask) {
-            Optional<String> problem = chat.problem(ask.question());
-            if (problem.isPresent()) {
-                respondNow(interaction, new Reply.Refusal(problem.get()));
-                return;
-            }
+        Optional<Reply.Refusal> refusal = chat.refusal(command, context);
+        if (refusal.isPresent()) {
+            respondNow(interaction, refusal.get());
+            return;
+        }
+        if (command instanceof Command.Ask) {
             Throttle.Admission admission = throttle.admit(member(server.get(), interaction.getUser()));
             if (admission instanceof Throttle.Admission.Refused refused) {
                 respondNow(interaction, new Reply.Refusal(refused.message()));
@@ -169,7 +171,7 @@ public final class DiscordBot implements AutoCloseable {
             }
             Runnable release = ((Throttle.Admission.Admitted) admission).release();
             interaction.respondLater().thenAccept(updater -> submit(release, () -> {
-                OutgoingMessage message = renderer.render(chat.handle(ask, context));
+                OutgoingMessage message = renderer.render(chat.handle(command, context));
                 updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
                         .setFlags(MessageFlag.SUPPRESS_EMBEDS).update().join();
             })).exceptionally(e -> {
@@ -179,7 +181,21 @@ public final class DiscordBot implements AutoCloseable {
             });
             return;
         }
-        respondNow(interaction, chat.handle(command.get(), context));
+        if (ChatService.slow(command)) {
+            // Fetching and embedding take longer than Discord's three seconds: acknowledge, then show progress.
+            interaction.respondLater().thenAccept(updater -> {
+                ProgressMessage progress = new ProgressMessage(updater, Clock.systemUTC());
+                chat.perform(command, context, progress)
+                        .thenCompose(reply -> progress.finish(renderer.render(reply)))
+                        .exceptionally(e -> {
+                            log.warn("Could not report /{} in server {}: {}", interaction.getFullCommandName(),
+                                    server.get().getId(), e.toString());
+                            return null;
+                        });
+            });
+            return;
+        }
+        respondNow(interaction, chat.handle(command, context));
     }
 
     private void respondNow(SlashCommandInteraction interaction, Reply reply) {
@@ -214,9 +230,10 @@ public final class DiscordBot implements AutoCloseable {
         if (author == null) {
             return;
         }
-        Optional<String> problem = chat.problem(question);
-        if (problem.isPresent()) {
-            refusePrivately(message, author, problem.get());
+        Context context = context(server.get(), author);
+        Optional<Reply.Refusal> refusal = chat.refusal(new Command.Ask(question), context);
+        if (refusal.isPresent()) {
+            refusePrivately(message, author, refusal.get().message());
             return;
         }
         Throttle.Admission admission = throttle.admit(member(server.get(), author));
@@ -224,7 +241,6 @@ public final class DiscordBot implements AutoCloseable {
             refusePrivately(message, author, refused.message());
             return;
         }
-        Context context = context(server.get(), author);
         submit(((Throttle.Admission.Admitted) admission).release(), () -> {
             message.getChannel().type();
             OutgoingMessage reply = renderer.render(chat.handle(new Command.Ask(question), context));
@@ -259,7 +275,7 @@ public final class DiscordBot implements AutoCloseable {
 
     private Context context(Server server, User user) {
         ServerSettings serverSettings = settings.get(server.getIdAsString());
-        return Context.server(server.getIdAsString(), serverSettings.isModerator(new ServerSettings.Member(
+        return Context.server(serverSettings, serverSettings.isModerator(new ServerSettings.Member(
                 user.getIdAsString(),
                 server.getRoles(user).stream().map(Role::getIdAsString).collect(Collectors.toSet()),
                 server.hasPermission(user, PermissionType.MANAGE_SERVER))));

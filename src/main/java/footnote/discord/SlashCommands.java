@@ -34,12 +34,25 @@ final class SlashCommands {
                 SlashCommand.with(ASK, "Ask a question; I answer with quotes from the sources",
                                 List.of(SlashCommandOption.createStringOption(QUESTION, "Your question", true)))
                         .setEnabledInDms(false),
-                SlashCommand.with(SOURCES, "The sources I answer from",
-                                List.of(SlashCommandOption.createSubcommand(LIST, "List the sources I answer from")))
+                SlashCommand.with(SOURCES, "The sources I answer from", List.of(
+                                SlashCommandOption.createSubcommand(LIST, "List the sources I answer from",
+                                        List.of(SlashCommandOption.createLongOption("page", "Which page of the list",
+                                                false, 1, 1000))),
+                                SlashCommandOption.createSubcommand("add", "Moderators: add an article page or an RSS/Atom feed",
+                                        List.of(SlashCommandOption.createStringOption("url", "The page's or feed's address", true))),
+                                SlashCommandOption.createSubcommand("upload", "Moderators: add a .txt, .md, .html or .pdf file",
+                                        List.of(SlashCommandOption.createAttachmentOption("file", "The file", true))),
+                                SlashCommandOption.createSubcommand("remove", "Moderators: remove a source and its passages",
+                                        List.of(SlashCommandOption.createStringOption("id", "The source's id, from /sources list", true))),
+                                SlashCommandOption.createSubcommand("refresh", "Moderators: fetch a source, or all, again",
+                                        List.of(SlashCommandOption.createStringOption("id", "The source's id; leave out for all", false))),
+                                SlashCommandOption.createSubcommand("status", "Moderators: what is running, queued or failed")))
                         .setEnabledInDms(false),
                 SlashCommand.with(HELP, "How to ask me questions").setEnabledInDms(false),
                 SlashCommand.with(SETTINGS, "Moderators: how I behave in this server", List.of(
                                 SlashCommandOption.createSubcommand("show", "Show this server's settings"),
+                                SlashCommandOption.createSubcommand("bundled", "Show or hide the sources shipped with the bot",
+                                        List.of(SlashCommandOption.createBooleanOption("shown", "Whether they answer here", true))),
                                 SlashCommandOption.createSubcommandGroup("moderator-role", "Roles whose members are moderators",
                                         List.of(roleSubcommand("add", "Count members with this role as moderators"),
                                                 roleSubcommand("remove", "Stop counting this role as moderators"))),
@@ -67,7 +80,22 @@ final class SlashCommands {
             case ASK:
                 return Optional.of(new Command.Ask(interaction.getArgumentStringValueByName(QUESTION).orElse("")));
             case SOURCES + " " + LIST:
-                return Optional.of(new Command.ListSources());
+                return Optional.of(new Command.ListSources(
+                        interaction.getArgumentLongValueByName("page").map(Long::intValue).orElse(1)));
+            case SOURCES + " add":
+                return interaction.getArgumentStringValueByName("url").map(Command.AddSource::new);
+            case SOURCES + " upload":
+                return interaction.getArgumentAttachmentValueByName("file")
+                        .map(file -> new Command.UploadSource(file.getFileName(), file.getUrl().toString()));
+            case SOURCES + " remove":
+                return interaction.getArgumentStringValueByName("id").map(id -> new Command.RemoveSource(id.strip()));
+            case SOURCES + " refresh":
+                return Optional.of(new Command.RefreshSources(
+                        interaction.getArgumentStringValueByName("id").map(String::strip).filter(id -> !id.isEmpty())));
+            case SOURCES + " status":
+                return Optional.of(new Command.SourceJobs());
+            case SETTINGS + " bundled":
+                return interaction.getArgumentBooleanValueByName("shown").map(Command.BundledSources::new);
             case HELP:
                 return Optional.of(new Command.Help());
             case SETTINGS + " show":

@@ -9,8 +9,6 @@ import footnote.corpus.Article;
 import footnote.corpus.ArticleMetadata;
 import footnote.corpus.PublicationDate;
 import footnote.corpus.Scope;
-import footnote.corpus.Source;
-import footnote.corpus.SourceKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,22 +41,10 @@ public final class ArticleFiles {
             @JsonProperty("author") String author,
             @JsonProperty("publisher") String publisher,
             @JsonProperty("published") String published,
-            @JsonProperty("url") String url) {
+            @JsonProperty("url") String url,
+            @JsonProperty("file") String file) {
 
-        static final FrontMatter NONE = new FrontMatter(null, null, null, null, null);
-    }
-
-    /**
-     * The article a source holds, read from disk.
-     *
-     * @throws IOException with a one-line reason when it cannot be read
-     */
-    public Article read(Source source) throws IOException {
-        if (source.kind() instanceof SourceKind.Bundled bundled) {
-            String fileName = bundled.file().getFileName().toString();
-            return parse(text(bundled.file()), fileName, source.id(), source.id(), source.scope());
-        }
-        throw new IllegalArgumentException("cannot read sources of kind " + source.kind().label());
+        static final FrontMatter NONE = new FrontMatter(null, null, null, null, null, null);
     }
 
     /** The file's bytes decoded, or a one-line reason why they cannot be. */
@@ -74,7 +60,10 @@ public final class ArticleFiles {
         }
     }
 
-    /** Parses file text already read; {@code fileName} is shown in citations when the article has no link. */
+    /**
+     * Parses file text already read. {@code fileName} is shown in citations when the article has no link, unless
+     * the front matter names the file it came from ({@code file:}, as copies of uploads do).
+     */
     public Article parse(String text, String fileName, String articleId, String sourceId, Scope scope)
             throws IOException {
         Matcher m = FRONT_MATTER.matcher(text);
@@ -84,7 +73,7 @@ public final class ArticleFiles {
         String title = nonBlank(front.title()).or(() -> headline(body)).orElse(stem(fileName));
         ArticleMetadata metadata = new ArticleMetadata(title, nonBlank(front.author()), nonBlank(front.publisher()),
                 nonBlank(front.published()).flatMap(PublicationDate::parse), nonBlank(front.url()),
-                Optional.of(fileName));
+                nonBlank(front.file()).or(() -> Optional.of(fileName)));
         return new Article(articleId, sourceId, scope, metadata, body);
     }
 

@@ -20,14 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the index in step with a list of sources: an article whose text is unchanged (same fingerprint) is
- * skipped, a changed one has its passages replaced in one atomic step, and one whose source is gone is removed.
+ * Brings the index in step with sources: an article whose text is unchanged (same fingerprint) is skipped, a
+ * changed one has its passages replaced in one atomic step, and one whose source no longer has it is removed.
  * A source that cannot be read keeps what was indexed from it before. Safe to repeat, and to interrupt: commits
- * are atomic, and a commit every {@value #COMMIT_EVERY} articles keeps a long run's progress.
+ * are atomic, and a commit every {@value #COMMIT_EVERY} articles keeps a long run's progress. Thread-safe.
  */
 public final class Ingester {
 
@@ -36,87 +38,158 @@ public final class Ingester {
 
     private final PassageIndex index;
     private final Embedder embedder;
-    private final ArticleFiles files = new ArticleFiles();
+    private final SourceReader reader;
     private final int maxWords;
     private final int minWords;
+    /** Index writes for sources, so a removal never interleaves with a write for the same source. */
+    private final Object writes = new Object();
 
     /** @param maxWords, minWords passage sizes, as for {@link Chunker} */
-    public Ingester(PassageIndex index, Embedder embedder, int maxWords, int minWords) {
+    public Ingester(PassageIndex index, Embedder embedder, SourceReader reader, int maxWords, int minWords) {
         this.index = index;
         this.embedder = embedder;
+        this.reader = reader;
         this.maxWords = maxWords;
         this.minWords = minWords;
     }
 
+    /** What indexing did for one source. */
+    private record Outcome(SourceStatus status, Set<String> kept, int added, int updated, int unchanged) {}
+
+    /** Brings the whole index in step with exactly these sources: articles of any other source are removed. */
     public SyncReport sync(List<Source> sources, IngestProgress progress) {
         long start = System.nanoTime();
         Chunker chunker = new Chunker(maxWords, minWords);
         Map<String, IndexedArticle> existing = index.articles();
         Set<String> keep = new HashSet<>();
         List<SourceStatus> statuses = new ArrayList<>();
-        int added = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int sinceCommit = 0;
+        int[] counts = new int[3];
         progress.started(sources.size());
         for (Source source : sources) {
-            try {
-                Article article = files.read(source);
-                String fingerprint = fingerprint(article);
-                keep.add(article.id());
-                IndexedArticle previous = existing.get(article.id());
-                int passages;
-                if (previous != null && previous.fingerprint().equals(fingerprint)) {
-                    unchanged++;
-                    passages = previous.passages();
-                } else {
-                    passages = put(article, fingerprint, chunker);
-                    if (previous == null) {
-                        added++;
-                    } else {
-                        updated++;
-                    }
-                    if (++sinceCommit == COMMIT_EVERY) {
-                        index.commit();
-                        sinceCommit = 0;
-                    }
-                }
-                statuses.add(new SourceStatus(source, article.metadata().title(), 1, passages, Optional.empty()));
-            } catch (IOException | RuntimeException e) {
-                String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                log.warn("Could not index source {}: {}", source.id(), problem);
-                // Whatever was indexed from it before stays, and stays searchable.
-                List<IndexedArticle> kept = existing.values().stream()
-                        .filter(a -> a.sourceId().equals(source.id())).toList();
-                kept.forEach(a -> keep.add(a.articleId()));
-                statuses.add(new SourceStatus(source, kept.isEmpty() ? source.id() : kept.get(0).title(), kept.size(),
-                        kept.stream().mapToInt(IndexedArticle::passages).sum(), Optional.of(problem)));
-            }
+            Outcome outcome = indexSource(source, existing, chunker, () -> true);
+            keep.addAll(outcome.kept());
+            statuses.add(outcome.status());
+            counts[0] += outcome.added();
+            counts[1] += outcome.updated();
+            counts[2] += outcome.unchanged();
             progress.advanced(source.id());
         }
         int removed = 0;
         for (String articleId : existing.keySet()) {
             if (!keep.contains(articleId)) {
-                index.removeArticle(articleId);
+                removeArticle(articleId);
                 removed++;
             }
         }
         index.commit();
         progress.finished();
-        int passages = statuses.stream().mapToInt(SourceStatus::passages).sum();
-        return new SyncReport(added, updated, unchanged, removed, passages, statuses,
-                Duration.ofNanos(System.nanoTime() - start));
+        return report(statuses, counts, removed, start);
     }
 
-    private int put(Article article, String fingerprint, Chunker chunker) {
+    /**
+     * Brings one source's articles in step with what its files hold, and commits.
+     *
+     * @param wanted asked before each write: false once the source is being removed, so nothing is written after
+     */
+    public SyncReport syncSource(Source source, BooleanSupplier wanted) {
+        long start = System.nanoTime();
+        Map<String, IndexedArticle> existing = index.articles().entrySet().stream()
+                .filter(e -> e.getValue().sourceId().equals(source.id()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Outcome outcome = indexSource(source, existing, new Chunker(maxWords, minWords), wanted);
+        int removed = 0;
+        for (String articleId : existing.keySet()) {
+            if (!outcome.kept().contains(articleId)) {
+                removeArticle(articleId);
+                removed++;
+            }
+        }
+        index.commit();
+        return report(List.of(outcome.status()), new int[] {outcome.added(), outcome.updated(), outcome.unchanged()},
+                removed, start);
+    }
+
+    /** Removes every article of a source from the index and commits: its passages stop answering at once. */
+    public void removeSource(String sourceId) {
+        synchronized (writes) {
+            index.articles().values().stream().filter(a -> a.sourceId().equals(sourceId))
+                    .forEach(a -> index.removeArticle(a.articleId()));
+            index.commit();
+        }
+    }
+
+    private Outcome indexSource(Source source, Map<String, IndexedArticle> existing, Chunker chunker,
+            BooleanSupplier wanted) {
+        try {
+            List<Article> articles = reader.read(source);
+            Set<String> kept = new HashSet<>();
+            int added = 0;
+            int updated = 0;
+            int unchanged = 0;
+            int passages = 0;
+            int sinceCommit = 0;
+            for (Article article : articles) {
+                String fingerprint = fingerprint(article);
+                kept.add(article.id());
+                IndexedArticle previous = existing.get(article.id());
+                if (previous != null && previous.fingerprint().equals(fingerprint)) {
+                    unchanged++;
+                    passages += previous.passages();
+                    continue;
+                }
+                passages += put(article, fingerprint, chunker, wanted);
+                if (previous == null) {
+                    added++;
+                } else {
+                    updated++;
+                }
+                if (++sinceCommit == COMMIT_EVERY) {
+                    index.commit();
+                    sinceCommit = 0;
+                }
+            }
+            String title = articles.size() == 1 ? articles.get(0).metadata().title() : source.id();
+            SourceStatus status = new SourceStatus(source, title, articles.size(), passages, Optional.empty());
+            return new Outcome(status, kept, added, updated, unchanged);
+        } catch (IOException | RuntimeException e) {
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("Could not index source {}: {}", source.id(), problem);
+            // Whatever was indexed from it before stays, and stays searchable.
+            List<IndexedArticle> kept = existing.values().stream()
+                    .filter(a -> a.sourceId().equals(source.id())).toList();
+            SourceStatus status = new SourceStatus(source, kept.isEmpty() ? source.id() : kept.get(0).title(),
+                    kept.size(), kept.stream().mapToInt(IndexedArticle::passages).sum(), Optional.of(problem));
+            return new Outcome(status, kept.stream().map(IndexedArticle::articleId).collect(Collectors.toSet()),
+                    0, 0, 0);
+        }
+    }
+
+    private int put(Article article, String fingerprint, Chunker chunker, BooleanSupplier wanted) {
         List<Passage> passages = chunker.chunk(article);
         // The title goes into each passage's embedding: a passage often leaves its subject to the headline.
         List<float[]> vectors = embedder.embedPassages(
                 passages.stream().map(p -> article.metadata().title() + "\n" + p.text()).toList());
-        index.putArticle(new IndexedArticle(article.id(), article.sourceId(), article.scope(),
-                article.metadata().title(), fingerprint, passages.size()), passages, vectors);
+        synchronized (writes) {
+            if (!wanted.getAsBoolean()) {
+                throw new IllegalStateException("source " + article.sourceId() + " is being removed");
+            }
+            index.putArticle(new IndexedArticle(article.id(), article.sourceId(), article.scope(),
+                    article.metadata().title(), fingerprint, passages.size()), passages, vectors);
+        }
         log.info("Indexed {}: {} passages", article.id(), passages.size());
         return passages.size();
+    }
+
+    private void removeArticle(String articleId) {
+        synchronized (writes) {
+            index.removeArticle(articleId);
+        }
+    }
+
+    private static SyncReport report(List<SourceStatus> statuses, int[] counts, int removed, long start) {
+        int passages = statuses.stream().mapToInt(SourceStatus::passages).sum();
+        return new SyncReport(counts[0], counts[1], counts[2], removed, passages, statuses,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Changes whenever anything that ends up in the index changes: the metadata or the body. */

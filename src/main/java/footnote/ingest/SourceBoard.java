@@ -17,7 +17,11 @@ public final class SourceBoard implements SourceCatalog {
     private final AtomicReference<List<SourceStatus>> statuses = new AtomicReference<>(List.of());
 
     public void update(SyncReport report) {
-        statuses.set(report.statuses());
+        update(report.statuses());
+    }
+
+    public void update(List<SourceStatus> sources) {
+        statuses.set(List.copyOf(sources));
     }
 
     /**

@@ -29,7 +29,8 @@ public final class FileServerSettingsStore implements ServerSettingsStore {
     private final Map<String, ServerSettings> cache = new ConcurrentHashMap<>();
 
     record Stored(@JsonProperty("moderatorRoles") List<String> moderatorRoles,
-            @JsonProperty("askChannels") List<String> askChannels) {}
+            @JsonProperty("askChannels") List<String> askChannels,
+            @JsonProperty("showBundled") Boolean showBundled) {}
 
     public FileServerSettingsStore(Path folder) {
         this.folder = folder;
@@ -45,7 +46,7 @@ public final class FileServerSettingsStore implements ServerSettingsStore {
         String id = check(settings.serverId());
         try {
             byte[] bytes = json.writeValueAsBytes(new Stored(settings.moderatorRoles().stream().sorted().toList(),
-                    settings.askChannels().stream().sorted().toList()));
+                    settings.askChannels().stream().sorted().toList(), settings.showBundled()));
             synchronized (this) {
                 AtomicFiles.write(file(id), bytes);
                 cache.put(id, settings);
@@ -58,7 +59,8 @@ public final class FileServerSettingsStore implements ServerSettingsStore {
     private ServerSettings read(String serverId) {
         try {
             Stored stored = json.readValue(Files.readAllBytes(file(serverId)), Stored.class);
-            return new ServerSettings(serverId, ids(stored.moderatorRoles()), ids(stored.askChannels()));
+            return new ServerSettings(serverId, ids(stored.moderatorRoles()), ids(stored.askChannels()),
+                    stored.showBundled() == null || stored.showBundled());
         } catch (NoSuchFileException e) {
             return ServerSettings.empty(serverId);
         } catch (IOException e) {

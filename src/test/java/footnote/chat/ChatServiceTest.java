@@ -11,6 +11,7 @@ import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
 import footnote.testing.HashingEmbedder;
 import footnote.testing.MemorySettingsStore;
+import footnote.testing.RefusingSourceAdmin;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ class ChatServiceTest {
         HybridRetriever retriever = new HybridRetriever(index, new HashingEmbedder(), analysis,
                 new HybridRetriever.Settings(10, 0.5, 5));
         return new ChatService(new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                catalog, new QuestionCheck(100), settings);
+                catalog, new RefusingSourceAdmin(), new QuestionCheck(100), settings);
     }
 
     @Test
@@ -56,9 +57,9 @@ class ChatServiceTest {
                 return List.of();
             });
 
-            assertThat(chat.handle(new Command.ListSources(), Context.server("7", false)))
+            assertThat(chat.handle(new Command.ListSources(), Context.server(ServerSettings.empty("7"), false)))
                     .isEqualTo(new Reply.Sources(List.of()));
-            assertThat(chat.handle(new Command.Help(), Context.server("7", false))).isInstanceOf(Reply.Help.class);
+            assertThat(chat.handle(new Command.Help(), Context.server(ServerSettings.empty("7"), false))).isInstanceOf(Reply.Help.class);
         }
     }
 
@@ -67,8 +68,8 @@ class ChatServiceTest {
         try (LuceneIndex index = LuceneIndex.inMemory("t")) {
             ChatService chat = service(index, scopes -> List.of());
 
-            Reply refused = chat.handle(new Command.AskChannel("55", true), Context.server("7", false));
-            Reply done = chat.handle(new Command.AskChannel("55", true), Context.server("7", true));
+            Reply refused = chat.handle(new Command.AskChannel("55", true), Context.server(ServerSettings.empty("7"), false));
+            Reply done = chat.handle(new Command.AskChannel("55", true), Context.server(ServerSettings.empty("7"), true));
 
             assertThat(refused).isEqualTo(new Reply.Refusal(ChatService.MODERATORS_ONLY));
             assertThat(done).isInstanceOfSatisfying(Reply.Settings.class,
@@ -82,11 +83,11 @@ class ChatServiceTest {
         try (LuceneIndex index = LuceneIndex.inMemory("t")) {
             ChatService chat = service(index, scopes -> List.of());
 
-            chat.handle(new Command.ModeratorRole("900", true), Context.server("7", true));
+            chat.handle(new Command.ModeratorRole("900", true), Context.server(ServerSettings.empty("7"), true));
 
             assertThat(settings.get("7").moderatorRoles()).containsExactly("900");
             assertThat(settings.get("8").moderatorRoles()).isEmpty();
-            assertThat(chat.handle(new Command.ShowSettings(), Context.server("8", true)))
+            assertThat(chat.handle(new Command.ShowSettings(), Context.server(ServerSettings.empty("8"), true)))
                     .isEqualTo(new Reply.Settings(ServerSettings.empty("8"), java.util.Optional.empty()));
         }
     }
@@ -101,8 +102,19 @@ class ChatServiceTest {
 
     @Test
     void the_scopes_of_a_server_are_the_shared_sources_and_its_own() {
-        assertThat(Context.server("7", false).scopes()).containsExactlyInAnyOrder(Scope.GLOBAL, Scope.server("7"));
+        assertThat(Context.server(ServerSettings.empty("7"), false).scopes()).containsExactlyInAnyOrder(Scope.GLOBAL, Scope.server("7"));
         assertThat(Context.terminal().scopes()).containsExactly(Scope.GLOBAL);
-        assertThat(Set.copyOf(Context.server("7", false).scopes())).doesNotContain(Scope.server("8"));
+        assertThat(Set.copyOf(Context.server(ServerSettings.empty("7"), false).scopes())).doesNotContain(Scope.server("8"));
+    }
+
+    @Test
+    void a_server_moderator_cannot_upload_a_file_from_the_bots_own_disk() throws IOException {
+        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
+            Reply reply = service(index, scopes -> List.of()).handle(
+                    new Command.UploadSource("passwd", "/etc/passwd"), Context.server(ServerSettings.empty("7"), true));
+
+            assertThat(reply).isInstanceOf(Reply.Refusal.class);
+            assertThat(((Reply.Refusal) reply).message()).contains("attachment");
+        }
     }
 }

@@ -15,6 +15,26 @@ class CommandParserTest {
     }
 
     @Test
+    void reads_the_source_commands() {
+        assertThat(CommandParser.parse("sources list 3")).isEqualTo(new Command.ListSources(3));
+        assertThat(CommandParser.parse("sources add https://example.org/feed.xml"))
+                .isEqualTo(new Command.AddSource("https://example.org/feed.xml"));
+        assertThat(CommandParser.parse("/sources upload /tmp/notes/report.pdf"))
+                .isEqualTo(new Command.UploadSource("report.pdf", "/tmp/notes/report.pdf"));
+        assertThat(CommandParser.parse("sources remove k3x9qa")).isEqualTo(new Command.RemoveSource("k3x9qa"));
+        assertThat(CommandParser.parse("sources refresh")).isEqualTo(new Command.RefreshSources(java.util.Optional.empty()));
+        assertThat(CommandParser.parse("sources refresh k3x9qa"))
+                .isEqualTo(new Command.RefreshSources(java.util.Optional.of("k3x9qa")));
+        assertThat(CommandParser.parse("sources status")).isEqualTo(new Command.SourceJobs());
+    }
+
+    @Test
+    void a_sentence_that_starts_like_a_command_is_still_a_question() {
+        assertThat(CommandParser.parse("sources add more than one word here")).isInstanceOf(Command.Ask.class);
+        assertThat(CommandParser.parse("sources of the Nile")).isInstanceOf(Command.Ask.class);
+    }
+
+    @Test
     void any_other_line_is_a_question_and_ask_is_optional() {
         assertThat(CommandParser.parse("Who founded Huawei?")).isEqualTo(new Command.Ask("Who founded Huawei?"));
         assertThat(CommandParser.parse("/ask Who founded Huawei?")).isEqualTo(new Command.Ask("Who founded Huawei?"));

@@ -116,7 +116,7 @@ class DiscordRendererTest {
     }
 
     @Test
-    void a_long_source_list_says_how_many_more_there_are() {
+    void a_page_of_sources_fits_a_message_and_says_how_to_see_the_next() {
         List<footnote.corpus.SourceStatus> sources = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             sources.add(new footnote.corpus.SourceStatus(new footnote.corpus.Source("source-" + i,
@@ -124,10 +124,10 @@ class DiscordRendererTest {
                     "A rather long title for source number " + i, 1, 10, Optional.empty()));
         }
 
-        String content = new DiscordRenderer().render(new Reply.Sources(sources)).content();
+        String content = new DiscordRenderer().render(new Reply.Sources(sources, 2, 10)).content();
 
         assertThat(content.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_CONTENT);
-        assertThat(content).startsWith("**100 sources**").containsPattern("… and \\d+ more$");
+        assertThat(content).startsWith("**Sources, page 2 of 10**").endsWith("`/sources list page:3` for more");
     }
 
     private static int count(String text, String regex) {

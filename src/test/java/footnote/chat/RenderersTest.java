@@ -70,7 +70,7 @@ class RenderersTest {
                 new SourceStatus(broken, "broken", 0, 0, Optional.of("broken.md is not UTF-8 text")))));
 
         assertThat(text).contains("2 sources:", "- The summit", "id summit · file · 12 passages",
-                "id broken · file · 0 passages · last read failed: broken.md is not UTF-8 text");
+                "id broken · file · 0 articles · 0 passages · last fetch failed: broken.md is not UTF-8 text");
     }
 
     @Test

@@ -16,6 +16,7 @@ import footnote.search.TextAnalysis;
 import footnote.testing.Fixtures;
 import footnote.testing.HashingEmbedder;
 import footnote.testing.MemorySettingsStore;
+import footnote.testing.RefusingSourceAdmin;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,9 +41,9 @@ class ConsoleChatTest {
                     new HybridRetriever.Settings(10, 0.5, 5));
             ChatService chat = new ChatService(
                     new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                    scopes -> List.of(), new QuestionCheck(100), new MemorySettingsStore());
+                    scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new ConsoleChat(chat).run(new BufferedReader(new StringReader(input)),
+            new ConsoleChat(chat, java.util.Optional.empty()).run(new BufferedReader(new StringReader(input)),
                     new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
             return bytes.toString(StandardCharsets.UTF_8);
         }
@@ -60,7 +61,7 @@ class ConsoleChatTest {
     void offers_help_and_the_source_list_and_a_hint_for_an_empty_line() throws IOException {
         String out = chat("help\nsources\n\n");
 
-        assertThat(out).contains("sources        list the sources", "quit           leave", "There are no sources yet.",
+        assertThat(out).contains("sources [page]        list the sources", "quit                  leave", "There are no sources yet.",
                 "Ask me a question about the sources");
     }
 }

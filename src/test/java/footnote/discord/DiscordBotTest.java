@@ -23,7 +23,9 @@ import footnote.discord.emulator.Interaction;
 import footnote.discord.emulator.RecordedRequest;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
+import footnote.ingest.ArticleFiles;
 import footnote.ingest.BundledSources;
+import footnote.ingest.SourceReader;
 import footnote.ingest.IngestProgress;
 import footnote.ingest.Ingester;
 import footnote.ingest.SourceBoard;
@@ -31,7 +33,9 @@ import footnote.search.HybridRetriever;
 import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
 import footnote.testing.Fixtures;
+import footnote.testing.MemoryCopyStore;
 import footnote.testing.MemorySettingsStore;
+import footnote.testing.RefusingSourceAdmin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +88,8 @@ class DiscordBotTest {
                     Scope.server(String.valueOf(GUILD))));
         }
         board = new SourceBoard();
-        board.update(new Ingester(index, embedder, 60, 20).sync(sources, IngestProgress.NONE));
+        board.update(new Ingester(index, embedder, new SourceReader(new ArticleFiles(), new MemoryCopyStore()), 60, 20)
+                .sync(sources, IngestProgress.NONE));
     }
 
     /** The chat service over the shared index, with the settings defaults ship with and this test's settings. */
@@ -93,7 +98,7 @@ class DiscordBotTest {
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10));
         Answerer answerer = new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
-        return new ChatService(answerer, board, new QuestionCheck(500), settings);
+        return new ChatService(answerer, board, new RefusingSourceAdmin(), new QuestionCheck(500), settings);
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import footnote.corpus.SourceKind;
 import footnote.search.Embedder;
 import footnote.search.LuceneIndex;
 import footnote.testing.HashingEmbedder;
+import footnote.testing.MemoryCopyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ class IngesterTest {
             return inner.embedPassages(passages);
         }
     };
-    private final Ingester ingester = new Ingester(index, countingEmbedder, 60, 20);
+    private final Ingester ingester = new Ingester(index, countingEmbedder,
+            new SourceReader(new ArticleFiles(), new MemoryCopyStore()), 60, 20);
 
     @AfterEach
     void close() throws IOException {

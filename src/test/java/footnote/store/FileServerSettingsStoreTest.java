@@ -18,19 +18,19 @@ class FileServerSettingsStoreTest {
 
     @Test
     void settings_survive_a_restart_and_each_server_has_its_own() {
-        new FileServerSettingsStore(dir).put(new ServerSettings("111", Set.of("9"), Set.of("5", "6")));
+        new FileServerSettingsStore(dir).put(new ServerSettings("111", Set.of("9"), Set.of("5", "6"), false));
 
         FileServerSettingsStore reopened = new FileServerSettingsStore(dir);
 
-        assertThat(reopened.get("111")).isEqualTo(new ServerSettings("111", Set.of("9"), Set.of("5", "6")));
+        assertThat(reopened.get("111")).isEqualTo(new ServerSettings("111", Set.of("9"), Set.of("5", "6"), false));
         assertThat(reopened.get("222")).isEqualTo(ServerSettings.empty("222"));
     }
 
     @Test
     void a_write_leaves_no_temporary_file_behind() throws IOException {
         FileServerSettingsStore store = new FileServerSettingsStore(dir);
-        store.put(new ServerSettings("111", Set.of("9"), Set.of()));
-        store.put(new ServerSettings("111", Set.of("10"), Set.of()));
+        store.put(new ServerSettings("111", Set.of("9"), Set.of(), true));
+        store.put(new ServerSettings("111", Set.of("10"), Set.of(), true));
 
         try (var files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("111.json");

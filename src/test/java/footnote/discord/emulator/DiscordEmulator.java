@@ -434,7 +434,7 @@ public final class DiscordEmulator implements AutoCloseable {
             JsonNode option = flat.get(i);
             option.path("options").forEach(flat::add);
             int type = option.path("type").asInt();
-            if (type < 6 || type > 9 || !option.has("value")) {
+            if ((type < 6 || type > 9) && type != 11 || !option.has("value")) {
                 continue;
             }
             long target = Long.parseUnsignedLong(option.path("value").asText());
@@ -450,6 +450,9 @@ public final class DiscordEmulator implements AutoCloseable {
             if ((type == 8 || type == 9) && guild.roles().containsKey(target)) {
                 resolved.withObjectProperty("roles").set(id(target), roleJson(guild.roles().get(target)));
             }
+            if (type == 11 && attachments.containsKey(target)) {
+                resolved.withObjectProperty("attachments").set(id(target), attachments.get(target).deepCopy());
+            }
             if (type == 7 && guild.channels().containsKey(target)) {
                 ObjectNode c = channelJson(guild, guild.channels().get(target));
                 c.put("permissions", Long.toString(guild.permissionsOf(userId)));
@@ -461,6 +464,29 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** An explicitly typed slash-command option value (e.g. type 6, USER, with a user id). */
     public record OptionValue(int type, Object value) {
+    }
+
+    /** Attachments members uploaded with a slash command, by id, as Discord resolves them. */
+    final Map<Long, ObjectNode> attachments = new LinkedHashMap<>();
+
+    /**
+     * A file a member attaches to a slash command (an ATTACHMENT option, type 11): Discord stores it on its CDN and
+     * sends the bot its metadata and {@code url}; here the url is wherever the test serves the file from.
+     */
+    public OptionValue attachment(String fileName, java.net.URI url, int size, String contentType) {
+        synchronized (lock) {
+            long id = nextId();
+            ObjectNode attachment = json.createObjectNode();
+            attachment.put("id", id(id));
+            attachment.put("filename", fileName);
+            attachment.put("size", size);
+            attachment.put("url", url.toString());
+            attachment.put("proxy_url", url.toString());
+            attachment.put("content_type", contentType);
+            attachment.put("ephemeral", true);
+            attachments.put(id, attachment);
+            return new OptionValue(11, id);
+        }
     }
 
     /**

@@ -1,0 +1,364 @@
+package footnote.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footnote.corpus.Progress;
+import footnote.corpus.Scope;
+import footnote.corpus.SourceChange;
+import footnote.corpus.SourceJobs;
+import footnote.corpus.SourceKind;
+import footnote.corpus.SourceStatus;
+import footnote.fetch.FetchSettings;
+import footnote.fetch.Fetcher;
+import footnote.search.IndexedArticle;
+import footnote.search.LuceneIndex;
+import footnote.store.FileCopyStore;
+import footnote.store.FileSourceRegistry;
+import footnote.testing.HashingEmbedder;
+import footnote.testing.WebFixtures;
+import footnote.testing.WebServer;
+import footnote.testing.WebServer.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceManagerTest {
+
+    private static final Scope ONE = Scope.server("1");
+    private static final Scope TWO = Scope.server("2");
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String RSS = "application/rss+xml";
+
+    @TempDir
+    Path dir;
+
+    private WebServer web;
+    private LuceneIndex index;
+    private FileSourceRegistry registry;
+    private FileCopyStore copies;
+    private Fetcher fetcher;
+    private SourceManager manager;
+
+    @BeforeEach
+    void start() {
+        web = WebServer.start();
+        index = LuceneIndex.inMemory("t");
+        manager = manager(FetchSettings.defaults().withAllowPrivateAddresses(true).withAllowedPorts(Set.of(web.port())));
+    }
+
+    private SourceManager manager(FetchSettings settings) {
+        registry = new FileSourceRegistry(dir.resolve("sources"));
+        copies = new FileCopyStore(dir.resolve("copies"));
+        Ingester ingester = new Ingester(index, new HashingEmbedder(), new SourceReader(new ArticleFiles(), copies), 60, 20);
+        fetcher = new Fetcher(settings);
+        return new SourceManager(registry, copies, ingester, index, fetcher, 50, new SourceBoard(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        manager.close();
+        fetcher.close();
+        index.close();
+        web.close();
+    }
+
+    private static String page(String title, String topic) {
+        return WebFixtures.article(title, "Jane Doe", "https://example.org/" + topic,
+                WebFixtures.prose(topic, 1), WebFixtures.prose(topic, 2), WebFixtures.prose(topic, 3));
+    }
+
+    private List<IndexedArticle> indexed(String sourceId) {
+        return index.articles().values().stream().filter(a -> a.sourceId().equals(sourceId)).toList();
+    }
+
+    private static String id(SourceChange change) {
+        return change.source().orElseThrow().source().id();
+    }
+
+    @Test
+    void adds_an_article_page_with_its_metadata_and_it_answers_at_once() throws IOException {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+
+        SourceChange change = manager.add(ONE, web.url("/robots.html"), Progress.NONE).join();
+
+        assertThat(change.done()).as(change.message()).isTrue();
+        SourceStatus status = change.source().orElseThrow();
+        assertThat(status.source().kind()).isInstanceOf(SourceKind.WebPage.class);
+        assertThat(status.title()).isEqualTo("Robots dance at the gala");
+        assertThat(status.passages()).isPositive();
+        assertThat(change.message()).startsWith("Added page Robots dance at the gala (id " + status.source().id() + ")");
+        assertThat(indexed(status.source().id())).hasSize(1);
+        String copy = copies.read(status.source().id(), status.source().id());
+        assertThat(copy).contains("author: Jane Doe", "publisher: Harbour Gazette", "url: https://example.org/robots",
+                "published: 2025-02-01").doesNotContain("Buy now", "free money", "tracking");
+        assertThat(registry.get(status.source().id()).orElseThrow().state()).isEqualTo(SourceRecord.State.READY);
+    }
+
+    @Test
+    void tells_a_feed_by_its_content_and_copies_each_entry_once() {
+        web.serve("/a.html", Page.of(HTML, page("First story", "lighthouse")))
+                .serve("/b.html", Page.of(HTML, page("Second story", "ferry")))
+                .serve("/feed", Page.of("application/xml", WebFixtures.rss("Harbour news", List.of(
+                        new String[] {"g1", web.url("/a.html").toString(), "First story"},
+                        new String[] {"g2", web.url("/b.html").toString(), "Second story"},
+                        new String[] {"g1", web.url("/a.html").toString(), "First story again"},
+                        new String[] {"g3", web.url("/a.html").toString(), "First story, new guid"}))));
+
+        SourceChange change = manager.add(ONE, web.url("/feed"), Progress.NONE).join();
+
+        assertThat(change.done()).as(change.message()).isTrue();
+        assertThat(change.source().orElseThrow().source().kind()).isInstanceOf(SourceKind.Feed.class);
+        assertThat(change.source().orElseThrow().title()).isEqualTo("Harbour news");
+        assertThat(copies.articleIds(id(change))).hasSize(2);
+        assertThat(indexed(id(change))).hasSize(2);
+    }
+
+    @Test
+    void polling_a_feed_again_adds_only_its_new_entries() {
+        web.serve("/a.html", Page.of(HTML, page("First story", "lighthouse")))
+                .serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", List.<String[]>of(
+                        new String[] {"g1", web.url("/a.html").toString(), "First story"}))));
+        String id = id(manager.add(ONE, web.url("/feed.xml"), Progress.NONE).join());
+        web.serve("/c.html", Page.of(HTML, page("Third story", "market")))
+                .serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", List.of(
+                        new String[] {"g3", web.url("/c.html").toString(), "Third story"},
+                        new String[] {"g1", web.url("/a.html").toString(), "First story"}))));
+
+        SourceChange first = manager.refresh(ONE, Optional.of(id), Progress.NONE).join();
+        SourceChange second = manager.refresh(ONE, Optional.of(id), Progress.NONE).join();
+
+        assertThat(first.message()).contains("1 new");
+        assertThat(second.message()).contains("nothing new").doesNotContain("1 new");
+        assertThat(copies.articleIds(id)).hasSize(2);
+        assertThat(web.hits("/a.html")).isEqualTo(1);
+    }
+
+    @Test
+    void a_page_that_vanished_keeps_answering_with_the_text_fetched_before() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String id = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+        web.serve("/robots.html", Page.status(404));
+
+        SourceChange refresh = manager.refresh(ONE, Optional.of(id), Progress.NONE).join();
+
+        assertThat(refresh.done()).isFalse();
+        assertThat(refresh.message()).contains("404", "The text fetched before keeps answering");
+        assertThat(indexed(id)).hasSize(1);
+        assertThat(copies.articleIds(id)).hasSize(1);
+        assertThat(manager.list(Set.of(ONE))).singleElement().satisfies(s -> assertThat(s.problem()).isPresent());
+        assertThat(manager.jobs(ONE).failed()).extracting(s -> s.source().id()).containsExactly(id);
+    }
+
+    @Test
+    void a_removed_source_stops_answering_at_once_and_leaves_nothing_behind() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String id = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+
+        SourceChange removed = manager.remove(ONE, id).join();
+
+        assertThat(removed.done()).isTrue();
+        assertThat(removed.message()).contains("Robots dance at the gala", "no longer answer questions");
+        assertThat(indexed(id)).isEmpty();
+        assertThat(copies.sourceIds()).isEmpty();
+        assertThat(registry.all()).isEmpty();
+        assertThat(manager.list(Set.of(ONE))).isEmpty();
+    }
+
+    @Test
+    void one_server_cannot_list_remove_or_refresh_another_servers_source_even_by_its_id() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String id = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+
+        SourceChange remove = manager.remove(TWO, id).join();
+        SourceChange refresh = manager.refresh(TWO, Optional.of(id), Progress.NONE).join();
+        SourceChange guess = manager.remove(TWO, "zzzzzz").join();
+
+        assertThat(manager.list(Set.of(Scope.GLOBAL, TWO))).isEmpty();
+        assertThat(remove.done()).isFalse();
+        assertThat(remove.message()).isEqualTo(guess.message().replace("zzzzzz", id));
+        assertThat(refresh.done()).isFalse();
+        assertThat(indexed(id)).hasSize(1);
+        assertThat(manager.list(Set.of(ONE))).hasSize(1);
+    }
+
+    @Test
+    void the_same_url_is_not_added_twice_in_a_server_but_may_be_in_another() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        manager.add(ONE, web.url("/robots.html"), Progress.NONE).join();
+
+        SourceChange again = manager.add(ONE, web.url("/robots.html"), Progress.NONE).join();
+        SourceChange elsewhere = manager.add(TWO, web.url("/robots.html"), Progress.NONE).join();
+
+        assertThat(again.done()).isFalse();
+        assertThat(again.message()).contains("already a source here");
+        assertThat(elsewhere.done()).isTrue();
+    }
+
+    @Test
+    void uploads_text_markdown_html_and_pdf_files() throws IOException {
+        web.serve("/notes.md", Page.of("text/markdown", "---\ntitle: Harbour notes\nauthor: Ann\n---\n"
+                + WebFixtures.prose("harbour", 1) + "\n"))
+                .serve("/page.html", Page.of(HTML, page("Saved page", "market")))
+                .serve("/report.pdf", Page.of("application/pdf", pdf(WebFixtures.prose("lighthouse", 1))));
+
+        SourceChange md = manager.upload(ONE, "notes.md", web.url("/notes.md"), Progress.NONE).join();
+        SourceChange html = manager.upload(ONE, "page.html", web.url("/page.html"), Progress.NONE).join();
+        SourceChange pdf = manager.upload(ONE, "report.pdf", web.url("/report.pdf"), Progress.NONE).join();
+
+        assertThat(List.of(md, html, pdf)).allSatisfy(c -> assertThat(c.done()).as(c.message()).isTrue());
+        assertThat(md.source().orElseThrow().title()).isEqualTo("Harbour notes");
+        assertThat(html.source().orElseThrow().title()).isEqualTo("Saved page");
+        assertThat(pdf.source().orElseThrow().source().kind()).isEqualTo(new SourceKind.Upload("report.pdf"));
+        assertThat(copies.read(id(pdf), id(pdf))).contains("file: report.pdf", "lighthouse");
+        assertThat(indexed(id(pdf))).hasSize(1);
+    }
+
+    @Test
+    void a_local_file_can_be_uploaded_from_the_terminal() throws IOException {
+        Path file = dir.resolve("local.txt");
+        Files.writeString(file, WebFixtures.prose("ferry", 1));
+
+        SourceChange change = manager.upload(Scope.GLOBAL, "local.txt", file.toUri(), Progress.NONE).join();
+
+        assertThat(change.done()).as(change.message()).isTrue();
+        assertThat(change.source().orElseThrow().source().scope()).isEqualTo(Scope.GLOBAL);
+    }
+
+    @Test
+    void bad_uploads_get_a_clear_message_and_leave_nothing_behind() throws IOException {
+        web.serve("/scan.pdf", Page.of("application/pdf", pdf(null)))
+                .serve("/broken.pdf", Page.of("application/pdf", "%PDF-1.7 this is not really a PDF".getBytes(StandardCharsets.UTF_8)));
+
+        SourceChange exe = manager.upload(ONE, "setup.exe", web.url("/setup.exe"), Progress.NONE).join();
+        SourceChange scan = manager.upload(ONE, "scan.pdf", web.url("/scan.pdf"), Progress.NONE).join();
+        SourceChange broken = manager.upload(ONE, "broken.pdf", web.url("/broken.pdf"), Progress.NONE).join();
+
+        assertThat(exe.message()).contains("upload .txt, .md, .html or .pdf");
+        assertThat(scan.message()).contains("scan.pdf has no text layer");
+        assertThat(broken.message()).contains("broken.pdf is not a readable PDF");
+        assertThat(List.of(exe, scan, broken)).noneMatch(SourceChange::done);
+        assertThat(registry.all()).isEmpty();
+        assertThat(copies.sourceIds()).isEmpty();
+        assertThat(index.articles()).isEmpty();
+    }
+
+    @Test
+    void by_default_a_url_on_this_machine_is_refused() {
+        manager.close();
+        manager = manager(FetchSettings.defaults());
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+
+        SourceChange change = manager.add(ONE, URI.create("http://127.0.0.1/robots.html"), Progress.NONE).join();
+
+        assertThat(change.done()).isFalse();
+        assertThat(change.message()).contains("127.0.0.1").contains("public addresses");
+        assertThat(registry.all()).isEmpty();
+    }
+
+    @Test
+    void something_that_is_not_a_web_address_is_refused_without_fetching() {
+        SourceChange change = manager.add(ONE, URI.create("file:///etc/passwd"), Progress.NONE).join();
+
+        assertThat(change.done()).isFalse();
+        assertThat(change.message()).contains("not a web address");
+    }
+
+    @Test
+    void status_shows_the_job_running_and_those_waiting() {
+        web.serve("/slow.html", Page.of(HTML, page("A slow page", "slowness")).slow(Duration.ofMillis(800)))
+                .serve("/next.html", Page.of(HTML, page("Next page", "ferry")));
+        CompletableFuture<SourceChange> slow = manager.add(ONE, web.url("/slow.html"), Progress.NONE);
+        CompletableFuture<SourceChange> next = manager.add(ONE, web.url("/next.html"), Progress.NONE);
+
+        SourceJobs jobs = manager.jobs(ONE);
+        SourceJobs elsewhere = manager.jobs(TWO);
+        slow.join();
+        next.join();
+
+        assertThat(jobs.running()).singleElement().asString().contains("/slow.html");
+        assertThat(jobs.queued()).singleElement().asString().contains("/next.html");
+        assertThat(elsewhere.running()).isEmpty();
+        assertThat(manager.jobs(ONE).running()).isEmpty();
+    }
+
+    @Test
+    void progress_is_reported_entry_by_entry_while_a_feed_is_added() {
+        List<String[]> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            web.serve("/" + i + ".html", Page.of(HTML, page("Story " + i, "topic" + i)));
+            entries.add(new String[] {"g" + i, web.url("/" + i + ".html").toString(), "Story " + i});
+        }
+        web.serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", entries)));
+        List<String> reports = new ArrayList<>();
+
+        manager.add(ONE, web.url("/feed.xml"), (step, done, total) -> reports.add(step + " " + done + "/" + total)).join();
+
+        assertThat(reports).contains("Fetching the entries of Harbour news 0/4", "Fetching the entries of Harbour news 3/4",
+                "Fetched the entries of Harbour news 4/4");
+    }
+
+    @Test
+    void after_a_crash_an_add_cut_short_is_undone_and_retried_and_a_removal_finished() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String removedId = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+        SourceRecord removing = registry.get(removedId).orElseThrow().with(SourceRecord.State.REMOVING);
+        registry.put(removing);
+        SourceRecord cutShort = new SourceRecord(new footnote.corpus.Source("cut123",
+                new SourceKind.WebPage(web.url("/robots.html")), TWO), "robots", SourceRecord.State.ADDING,
+                Instant.now(), Optional.empty(), Optional.empty());
+        registry.put(cutShort);
+        copies.write("cut123", "cut123", "---\ntitle: half\n---\nHalf written.\n");
+        copies.write("orphan", "orphan", "---\ntitle: nobody's\n---\nNobody owns this.\n");
+
+        manager.recover();
+        manager.awaitIdle();
+
+        assertThat(registry.get(removedId)).isEmpty();
+        assertThat(indexed(removedId)).isEmpty();
+        assertThat(registry.get("cut123")).hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SourceRecord.State.READY));
+        assertThat(indexed("cut123")).hasSize(1);
+        assertThat(copies.sourceIds()).containsExactly("cut123");
+    }
+
+    /** A one-page PDF with this text, or with no text layer at all when {@code text} is null. */
+    private static byte[] pdf(String text) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            if (text != null) {
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                    content.newLineAtOffset(40, 700);
+                    for (String line : text.split("(?<=\\G.{80})")) {
+                        content.showText(line);
+                        content.newLineAtOffset(0, -14);
+                    }
+                    content.endText();
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+}

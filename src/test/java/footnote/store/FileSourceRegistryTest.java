@@ -1,0 +1,77 @@
+package footnote.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.corpus.SourceKind;
+import footnote.ingest.SourceRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSourceRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    private static SourceRecord record(String id, SourceKind kind) {
+        return new SourceRecord(new Source(id, kind, Scope.server("42")), "Title of " + id, SourceRecord.State.READY,
+                Instant.parse("2026-01-02T03:04:05Z"), Optional.of(Instant.parse("2026-01-03T00:00:00Z")),
+                Optional.empty());
+    }
+
+    @Test
+    void records_of_every_kind_survive_a_restart_exactly() {
+        SourceRecord page = record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a")));
+        SourceRecord feed = record("def456", new SourceKind.Feed(URI.create("https://example.org/feed.xml")))
+                .failed("example.org answered 503");
+        SourceRecord upload = record("ghi789", new SourceKind.Upload("report.pdf")).with(SourceRecord.State.ADDING);
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        registry.put(page);
+        registry.put(feed);
+        registry.put(upload);
+
+        FileSourceRegistry reopened = new FileSourceRegistry(dir);
+
+        assertThat(reopened.all()).containsExactly(page, feed, upload);
+        assertThat(reopened.get("def456")).contains(feed);
+        assertThat(reopened.get("nope")).isEmpty();
+    }
+
+    @Test
+    void a_deleted_record_is_gone_and_a_replaced_one_leaves_no_temporary_file() throws IOException {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        SourceRecord page = record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a")));
+        registry.put(page);
+        registry.put(page.with(SourceRecord.State.REMOVING));
+        registry.put(record("keep12", new SourceKind.Upload("a.txt")));
+        registry.delete("abc123");
+
+        assertThat(registry.all()).extracting(SourceRecord::id).containsExactly("keep12");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("keep12.json");
+        }
+    }
+
+    @Test
+    void an_id_that_is_not_a_plain_name_is_refused() {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+
+        assertThatThrownBy(() -> registry.get("../secrets")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_damaged_record_is_reported_with_its_file() throws IOException {
+        Files.writeString(dir.resolve("broken.json"), "{ not json");
+
+        assertThatThrownBy(() -> new FileSourceRegistry(dir).all())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("broken.json is damaged");
+    }
+}
