@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -17,10 +16,10 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * The text of a PDF, through PDFBox, within limits: a bomb check before parsing ({@link PdfStreams}), PDFBox's
- * buffers in a scratch file beyond a few megabytes, at most {@value #MAX_PAGES} pages and {@value #MAX_CHARS}
- * characters. Paragraphs follow PDFBox's paragraph detection, with lines joined and a paragraph cut by a page or
- * column break joined again, so no sentence is cut. Stateless and thread-safe.
+ * The text of a PDF, through PDFBox, within limits: a bomb check before parsing, before each decoding and on the
+ * loaded document ({@link PdfStreams}), PDFBox's buffers in a scratch file beyond a few megabytes, at most {@value #MAX_PAGES} pages
+ * and {@value #MAX_CHARS} characters. Paragraphs follow PDFBox's paragraph detection, with lines joined and a
+ * paragraph cut by a page or column break joined again, so no sentence is cut. Stateless and thread-safe.
  */
 public final class PdfExtractor {
 
@@ -43,23 +42,26 @@ public final class PdfExtractor {
     public WebArticle extract(byte[] pdf, String name) throws FetchException {
         Objects.requireNonNull(pdf, "pdf");
         Objects.requireNonNull(name, "name");
-        Optional<String> bomb = PdfStreams.overBudget(pdf);
-        if (bomb.isPresent()) {
-            throw new FetchException(name + " " + bomb.get() + "; Footnote does not read such PDFs.");
-        }
+        refuseBomb(PdfStreams.overBudget(pdf), name);
         String text;
         PDDocumentInformation info;
-        try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
+        CheckedPdfLoad load = new CheckedPdfLoad();
+        try (PDDocument document = load.load(pdf,
                 MemoryUsageSetting.setupMixed(MAIN_MEMORY, SCRATCH_STORAGE).streamCache)) {
+            // Again on what PDFBox loaded: streams the raw bytes hid from the first check (encrypted ones, filters
+            // given by reference, dictionaries too long or odd for a pattern) are measured before the text is read.
+            refuseBomb(load.overBudget(document), name);
             int pages = document.getNumberOfPages();
             if (pages == 0) {
                 throw new FetchException(name + " is not a readable PDF.");
             }
             info = document.getDocumentInformation();
             text = text(document, Math.min(pages, MAX_PAGES));
+            refuseBomb(load.refusal(), name); // a stream first decoded for the text, refused and left undecoded
         } catch (InvalidPasswordException e) {
             throw new FetchException(name + " is protected by a password; Footnote can only read PDFs without one.", e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
+            refuseBomb(load.refusal(), name); // a stream refused while loading (the catalog's object stream, say)
             // Parser errors of every kind: truncated files, broken cross-references, garbage. PDFBox is lenient, so
             // whatever it cannot load is past saving.
             throw new FetchException(name + " is not a readable PDF.", e);
@@ -70,6 +72,12 @@ public final class PdfExtractor {
         }
         return new WebArticle(title(info, paragraphs, name), clean(info.getAuthor()), Optional.empty(),
                 date(info.getCreationDate()), Optional.empty(), paragraphs);
+    }
+
+    private static void refuseBomb(Optional<String> bomb, String name) throws FetchException {
+        if (bomb.isPresent()) {
+            throw new FetchException(name + " " + bomb.get() + "; Footnote does not read such PDFs.");
+        }
     }
 
     private static String text(PDDocument document, int lastPage) throws IOException {

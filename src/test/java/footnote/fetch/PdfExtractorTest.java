@@ -7,16 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.TimeZone;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -306,6 +318,136 @@ class PdfExtractorTest {
                                 + "such PDFs."));
     }
 
+    @Test
+    void refuses_a_flate_bomb_whose_filters_are_given_by_reference() throws Exception {
+        // "/Filter 6 0 R": the raw-byte check cannot follow the reference; PDFBox does, hex-decodes, then inflates.
+        byte[] pdf = handWrittenPdf("/Filter 6 0 R", "\n", hex(zeros(100)),
+                ascii("[/ASCIIHexDecode /FlateDecode]"));
+        assertThat(PdfStreams.overBudget(pdf)).as("hidden from the raw-byte check").isEmpty();
+        assertTheLoadedDocumentCheckRefuses(pdf);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> extractor.extract(pdf, "indirect.pdf"))
+                        .isInstanceOf(FetchException.class)
+                        .hasMessage("indirect.pdf has a part that expands to more than 32 MB when decompressed; "
+                                + "Footnote does not read such PDFs."));
+    }
+
+    @Test
+    void refuses_a_flate_bomb_whose_dictionary_is_padded_beyond_the_raw_check_window() throws Exception {
+        String padding = "/Padding (" + "x".repeat(70 * 1024) + ")";
+        byte[] pdf = handWrittenPdf("/Filter [/ASCIIHexDecode /FlateDecode] " + padding, "\n", hex(zeros(100)));
+        assertThat(PdfStreams.overBudget(pdf)).as("hidden from the raw-byte check").isEmpty();
+        assertTheLoadedDocumentCheckRefuses(pdf);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> extractor.extract(pdf, "padded.pdf"))
+                        .isInstanceOf(FetchException.class)
+                        .hasMessageContaining("when decompressed"));
+    }
+
+    @Test
+    void refuses_a_flate_bomb_whose_dictionary_has_a_stream_keyword_in_a_string() throws Exception {
+        byte[] pdf = handWrittenPdf("/Filter [/ASCIIHexDecode /FlateDecode] /Title (fake\nstream\n)", "\n",
+                hex(zeros(100)));
+        assertThat(PdfStreams.overBudget(pdf)).as("hidden from the raw-byte check").isEmpty();
+        assertTheLoadedDocumentCheckRefuses(pdf);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> extractor.extract(pdf, "fake.pdf"))
+                        .isInstanceOf(FetchException.class)
+                        .hasMessageContaining("when decompressed"));
+    }
+
+    @Test
+    void refuses_a_flate_bomb_behind_an_identity_crypt_filter() {
+        // PDFBox's Crypt filter copies the data (the Identity crypt filter), then inflates it.
+        byte[] pdf = handWrittenPdf("/Filter [/Crypt /FlateDecode]", zeros(100));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> extractor.extract(pdf, "crypt.pdf"))
+                        .isInstanceOf(FetchException.class)
+                        .hasMessageContaining("when decompressed"));
+    }
+
+    @Test
+    void refuses_a_flate_bomb_in_a_pdf_encrypted_with_only_an_owner_password() throws Exception {
+        // Opens without a password, so PDFBox decrypts and reads it; the raw bytes are encrypted, beyond the first
+        // check.
+        byte[] pdf;
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            document.addPage(page);
+            COSStream content = document.getDocument().createCOSStream();
+            try (OutputStream out = content.createRawOutputStream()) {
+                out.write(zeros(100));
+            }
+            content.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            page.getCOSObject().setItem(COSName.CONTENTS, content);
+            protectWithOwnerPasswordOnly(document);
+            pdf = save(document);
+        }
+        assertThat(PdfStreams.overBudget(pdf)).as("hidden from the raw-byte check").isEmpty();
+        assertTheLoadedDocumentCheckRefuses(pdf);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> extractor.extract(pdf, "owner.pdf"))
+                        .isInstanceOf(FetchException.class)
+                        .hasMessage("owner.pdf has a part that expands to more than 32 MB when decompressed; "
+                                + "Footnote does not read such PDFs."));
+    }
+
+    @Test
+    void reads_a_pdf_encrypted_with_only_an_owner_password() throws Exception {
+        byte[] pdf;
+        try (PDDocument document = new PDDocument()) {
+            addTextPage(document, page(List.of(List.of("Open airship plans for the northern route.")), null));
+            protectWithOwnerPasswordOnly(document);
+            pdf = save(document);
+        }
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).as("encrypted").contains("/Encrypt");
+
+        WebArticle article = extractor.extract(pdf, "open.pdf");
+
+        assertThat(article.paragraphs()).containsExactly("Open airship plans for the northern route.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void refuses_an_encrypted_object_stream_bomb_that_pdfbox_would_decode_while_loading(boolean brokenXref)
+            throws Exception {
+        // The catalog sits in an encrypted object stream padded with 100 MB of spaces: PDFBox decodes the whole
+        // object stream to find the catalog while it loads (or, when the cross-references are broken, while it
+        // searches the file for objects), before any check on the loaded document could run.
+        byte[] pdf = encryptedObjectStreamBomb(100, brokenXref);
+        assertThat(PdfStreams.overBudget(pdf)).as("hidden from the raw-byte check").isEmpty();
+        CheckedPdfLoad load = new CheckedPdfLoad();
+        try {
+            load.load(pdf, IOUtils.createMemoryOnlyStreamCache()).close();
+        } catch (IOException e) {
+            // no catalog: its object stream was not decoded
+        }
+        assertThat(load.refusal()).as("measured while loading, before PDFBox decoded it")
+                .hasValueSatisfying(refusal -> assertThat(refusal).endsWith("when decompressed"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> extractor.extract(pdf, "objstm.pdf"))
+                        .isInstanceOf(FetchException.class)
+                        .hasMessage("objstm.pdf has a part that expands to more than 32 MB when decompressed; "
+                                + "Footnote does not read such PDFs."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void reads_an_encrypted_pdf_whose_catalog_is_in_an_object_stream(boolean brokenXref) throws Exception {
+        // The bomb above without its padding, read: so the bomb is refused for its size alone.
+        byte[] pdf = encryptedObjectStreamBomb(0, brokenXref);
+
+        WebArticle article = extractor.extract(pdf, "objstm.pdf");
+
+        assertThat(article.paragraphs()).containsExactly("Airships floated over the city at dawn.");
+    }
+
     // --- Helpers ---------------------------------------------------------------------------------------------------
 
     /** A page: paragraphs of lines, and an optional page number printed at the bottom. */
@@ -357,6 +499,123 @@ class PdfExtractorTest {
                 content.endText();
             }
         }
+    }
+
+    /** Encryption that any reader opens without a password: an owner password, an empty user password. */
+    private static void protectWithOwnerPasswordOnly(PDDocument document) throws IOException {
+        AccessPermission permissions = new AccessPermission();
+        permissions.setCanExtractContent(false);
+        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", permissions);
+        policy.setEncryptionKeyLength(128);
+        document.protect(policy);
+    }
+
+    /** The check on the loaded document refuses it by itself (loading does not decode a page's content). */
+    private static void assertTheLoadedDocumentCheckRefuses(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(PdfStreams.overBudget(document.getDocument())).as("the check on the loaded document")
+                    .hasValueSatisfying(refusal -> assertThat(refusal).endsWith("when decompressed"));
+        }
+    }
+
+    /**
+     * A hand-written one-page PDF encrypted with only an owner password (RC4, keyed by a PDF PDFBox encrypted), whose
+     * catalog is the one object in an object stream, followed by {@code megabytes} MB of spaces in the same deflated
+     * data; its cross-reference stream, unencrypted as the format wants, points one object a few bytes off when
+     * {@code brokenXref}, which sends PDFBox searching the file.
+     */
+    private static byte[] encryptedObjectStreamBomb(int megabytes, boolean brokenXref) throws IOException {
+        byte[] keyed;
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            policy.setPreferAES(false);
+            document.protect(policy);
+            keyed = save(document);
+        }
+        try (PDDocument document = Loader.loadPDF(keyed)) {
+            COSDictionary encryption = document.getEncryption().getCOSObject();
+            COSArray id = document.getDocument().getDocumentID();
+            String encryptionDictionary = "<< /Filter /Standard /V " + encryption.getInt(COSName.V)
+                    + " /R " + encryption.getInt(COSName.R) + " /Length " + encryption.getInt(COSName.LENGTH)
+                    + " /P " + encryption.getInt(COSName.P)
+                    + " /O " + hexString(encryption.getDictionaryObject(COSName.O))
+                    + " /U " + hexString(encryption.getDictionaryObject(COSName.U)) + " >>";
+
+            String header = "1 0 ";
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+            Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+            try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, deflater, 64 * 1024)) {
+                out.write(ascii(header + "<< /Type /Catalog /Pages 2 0 R >> "));
+                byte[] spaces = new byte[1024 * 1024];
+                Arrays.fill(spaces, (byte) ' ');
+                for (int i = 0; i < megabytes; i++) {
+                    out.write(spaces);
+                }
+            } finally {
+                deflater.end();
+            }
+            COSStream objectStream = document.getDocument().createCOSStream();
+            try (OutputStream out = objectStream.createRawOutputStream()) {
+                out.write(deflated.toByteArray());
+            }
+            byte[] encrypted = encrypt(document, objectStream, 10);
+            COSStream contentStream = document.getDocument().createCOSStream();
+            try (OutputStream out = contentStream.createRawOutputStream()) {
+                out.write(ascii("BT /F1 12 Tf 72 700 Td (Airships floated over the city at dawn.) Tj ET"));
+            }
+            byte[] content = encrypt(document, contentStream, 4);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(ascii("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n"));
+            int[] offsets = new int[13]; // object 1 is in object stream 10; 6 to 9 are free
+            offsets[2] = out.size();
+            out.writeBytes(ascii("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"));
+            offsets[3] = out.size();
+            out.writeBytes(ascii("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    + "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>\nendobj\n"));
+            offsets[4] = out.size();
+            out.writeBytes(ascii("4 0 obj\n<< /Length " + content.length + " >>\nstream\n"));
+            out.writeBytes(content);
+            out.writeBytes(ascii("\nendstream\nendobj\n"));
+            offsets[5] = out.size();
+            out.writeBytes(ascii("5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                    + "/Encoding /WinAnsiEncoding >>\nendobj\n"));
+            offsets[10] = out.size();
+            out.writeBytes(ascii("10 0 obj\n<< /Type /ObjStm /N 1 /First " + header.length()
+                    + " /Filter /FlateDecode /Length " + encrypted.length + " >>\nstream\n"));
+            out.writeBytes(encrypted);
+            out.writeBytes(ascii("\nendstream\nendobj\n"));
+            offsets[11] = out.size();
+            out.writeBytes(ascii("11 0 obj\n" + encryptionDictionary + "\nendobj\n"));
+            offsets[12] = out.size();
+            ByteArrayOutputStream rows = new ByteArrayOutputStream(); // /W [1 4 2]: type, offset or stream, index
+            for (int n = 0; n < offsets.length; n++) {
+                int type = n == 1 ? 2 : offsets[n] > 0 ? 1 : 0;
+                int field = n == 1 ? 10 : offsets[n] + (brokenXref && n == 2 ? 3 : 0);
+                rows.writeBytes(new byte[] {(byte) type, (byte) (field >>> 24), (byte) (field >>> 16),
+                        (byte) (field >>> 8), (byte) field, 0, 0});
+            }
+            out.writeBytes(ascii("12 0 obj\n<< /Type /XRef /Size 13 /W [1 4 2] /Root 1 0 R /Encrypt 11 0 R /ID ["
+                    + hexString(id.getObject(0)) + hexString(id.getObject(1)) + "] /Length " + rows.size()
+                    + " >>\nstream\n"));
+            out.writeBytes(rows.toByteArray());
+            out.writeBytes(ascii("\nendstream\nendobj\nstartxref\n" + offsets[12] + "\n%%EOF\n"));
+            return out.toByteArray();
+        }
+    }
+
+    /** The stream's data encrypted as object {@code number} of the document's file. */
+    private static byte[] encrypt(PDDocument document, COSStream stream, int number) throws IOException {
+        document.getEncryption().getSecurityHandler().encryptStream(stream, number, 0);
+        try (InputStream in = stream.createRawInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String hexString(COSBase string) {
+        return "<" + HexFormat.of().formatHex(((COSString) string).getBytes()) + ">";
     }
 
     private static byte[] save(PDDocument document) throws IOException {
