@@ -13,6 +13,7 @@ import footnote.corpus.WebAddress;
 import footnote.fetch.Feed;
 import footnote.fetch.FeedEntry;
 import footnote.fetch.FetchException;
+import footnote.ingest.JobQueue.Job;
 import footnote.search.IndexedArticle;
 import footnote.search.PassageIndex;
 import java.net.URI;
@@ -20,8 +21,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,19 +59,12 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     private final Acquirer acquirer;
     private final SourceBoard bundled;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "footnote-sources");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final SecureRandom random = new SecureRandom();
     private final Set<String> removing = ConcurrentHashMap.newKeySet();
     /** Held while a job writes a copy or a record, and while a removal starts: no write lands after a removal. */
     private final Object writes = new Object();
-    /** Jobs not yet finished, in order, with what they are doing: for the status command. */
-    private final Map<Job, String> pending = new LinkedHashMap<>();
-
-    private record Job(Scope scope, String sourceId, String description) {}
+    /** Once a job ends, nothing of its source is left to stop: a removal meanwhile has cleaned up. */
+    private final JobQueue jobs = new JobQueue(job -> removing.remove(job.sourceId()));
 
     /**
      * @param bundled the statuses of the sources shipped with the bot, from the last full indexing pass
@@ -179,8 +170,8 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             registry.put(record.get().with(SourceRecord.State.REMOVING));
         }
         finishRemoval(id);
-        synchronized (pending) {
-            if (pending.keySet().stream().noneMatch(j -> j.sourceId().equals(id))) {
+        synchronized (jobs) {
+            if (!jobs.busyWith(id)) {
                 removing.remove(id);
             }
         }
@@ -218,12 +209,8 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     /** Polls every feed once, in the background: new entries are fetched and indexed. */
     public void pollFeeds() {
         for (SourceRecord record : registry.all()) {
-            boolean queued;
-            synchronized (pending) {
-                queued = pending.keySet().stream().anyMatch(j -> j.sourceId().equals(record.id()));
-            }
             if (record.source().kind() instanceof SourceKind.Feed && record.state() == SourceRecord.State.READY
-                    && !queued) {
+                    && !jobs.busyWith(record.id())) {
                 submit(new Job(record.source().scope(), record.id(), "Polling " + record.title()),
                         () -> refreshNow(record.id(), Progress.NONE));
             }
@@ -234,14 +221,12 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     public SourceJobs jobs(Scope scope) {
         List<String> running = new ArrayList<>();
         List<String> queued = new ArrayList<>();
-        synchronized (pending) {
-            boolean first = true;
-            for (Map.Entry<Job, String> job : pending.entrySet()) {
-                if (job.getKey().scope().equals(scope)) {
-                    (first ? running : queued).add(job.getValue());
-                }
-                first = false;
+        boolean first = true;
+        for (Job job : jobs.pending()) {
+            if (job.scope().equals(scope)) {
+                (first ? running : queued).add(job.description());
             }
+            first = false;
         }
         Map<String, int[]> counts = passagesBySource();
         List<SourceStatus> failed = registry.all().stream()
@@ -262,17 +247,12 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     /** Waits until every queued job has run: for one-shot commands that must not exit with work pending. */
     public void awaitIdle() {
-        submit(new Job(Scope.GLOBAL, "", "waiting"), () -> SourceChange.failed("")).join();
+        jobs.awaitIdle();
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jobs.close();
     }
 
     // ------------------------------------------------------------------ jobs
@@ -492,19 +472,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     }
 
     private CompletableFuture<SourceChange> submit(Job job, Supplier<SourceChange> work) {
-        synchronized (pending) {
-            pending.put(job, job.description());
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.get();
-            } finally {
-                synchronized (pending) {
-                    pending.remove(job);
-                }
-                removing.remove(job.sourceId());
-            }
-        }, worker);
+        return jobs.submit(job, work);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -551,7 +519,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     }
 
     private Map<String, int[]> passagesBySource() {
-        Map<String, int[]> counts = new java.util.HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
         Collection<IndexedArticle> articles = index.articles().values();
         for (IndexedArticle article : articles) {
             int[] c = counts.computeIfAbsent(article.sourceId(), s -> new int[2]);
