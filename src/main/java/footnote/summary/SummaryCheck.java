@@ -1,0 +1,111 @@
+package footnote.summary;
+
+import footnote.answer.Answer;
+import footnote.answer.Excerpt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a summary must pass before anyone sees it, sentence by sentence: it cites at least one excerpt, and only
+ * excerpts that exist; a phrase it puts in quotation marks stands word for word in a cited excerpt; every number
+ * and every name in it appears in its cited excerpts. A sentence that fails is dropped, with the reason.
+ */
+public final class SummaryCheck {
+
+    private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{3,})[\"”]");
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
+    /** A capitalised word, as names are written; the sentence's first word is capitalised anyway. */
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}-]*");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    /** The sentences kept, and for each one dropped why. */
+    public record Result(List<Summary.Sentence> kept, List<String> dropped) {
+
+        public Result {
+            kept = List.copyOf(kept);
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    public Result check(List<Summary.Sentence> sentences, Answer answer) {
+        Map<Integer, String> excerpts = answer.excerpts().stream()
+                .collect(Collectors.toMap(Excerpt::number, e -> normalised(e.text()), (a, b) -> a));
+        List<Summary.Sentence> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Summary.Sentence sentence : sentences) {
+            Optional<String> problem = problem(sentence, excerpts);
+            if (problem.isPresent()) {
+                dropped.add("\"" + sentence.text() + "\": " + problem.get());
+            } else {
+                kept.add(sentence);
+            }
+        }
+        return new Result(kept, dropped);
+    }
+
+    private static Optional<String> problem(Summary.Sentence sentence, Map<Integer, String> excerpts) {
+        if (sentence.cites().isEmpty()) {
+            return Optional.of("it cites no excerpt");
+        }
+        List<Integer> missing = sentence.cites().stream().filter(n -> !excerpts.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            return Optional.of("it cites [" + missing.get(0) + "], which is not an excerpt");
+        }
+        String cited = sentence.cites().stream().map(excerpts::get).collect(Collectors.joining("\n"));
+        String text = normalised(sentence.text());
+        Matcher quote = QUOTED.matcher(text);
+        while (quote.find()) {
+            if (!cited.contains(quote.group(1).strip())) {
+                return Optional.of("the quotation \"" + quote.group(1) + "\" is not in its excerpts");
+            }
+        }
+        Optional<String> number = absent(NUMBER, text, 0, cited, SummaryCheck::digits);
+        if (number.isPresent()) {
+            return Optional.of("the number " + number.get() + " is not in its excerpts");
+        }
+        int afterFirstWord = firstWordEnd(text);
+        Optional<String> name = absent(NAME, text, afterFirstWord, cited, Function.identity());
+        return name.map(n -> "the name " + n + " is not in its excerpts");
+    }
+
+    /** The first match of {@code pattern} in {@code text} from {@code from} whose form is not in {@code cited}. */
+    private static Optional<String> absent(Pattern pattern, String text, int from, String cited,
+            Function<String, String> form) {
+        String citedForm = pattern == NUMBER ? NUMBER.matcher(cited).replaceAll(m -> digits(m.group())) : cited;
+        Matcher m = pattern.matcher(text);
+        while (m.find(from)) {
+            String found = m.group();
+            if (!contains(citedForm, form.apply(found))) {
+                return Optional.of(found);
+            }
+            from = m.end();
+        }
+        return Optional.empty();
+    }
+
+    /** As a whole word or number: "2" is not in "2025", "Ma" is not in "Mao". */
+    private static boolean contains(String text, String word) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text).find();
+    }
+
+    /** A number's digits: "1,200" and "1200" are the same number; a trailing full stop is punctuation. */
+    private static String digits(String number) {
+        String stripped = number.endsWith(".") ? number.substring(0, number.length() - 1) : number;
+        return stripped.replace(",", "");
+    }
+
+    private static int firstWordEnd(String text) {
+        Matcher first = NAME.matcher(text);
+        return first.lookingAt() ? first.end() : 0;
+    }
+
+    private static String normalised(String text) {
+        return SPACE.matcher(text.replace('’', '\'')).replaceAll(" ").strip();
+    }
+}

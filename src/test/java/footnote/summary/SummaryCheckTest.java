@@ -1,0 +1,77 @@
+package footnote.summary;
+
+import static footnote.summary.Excerpts.LEADERS;
+import static footnote.summary.Excerpts.SEATED;
+import static footnote.summary.Excerpts.SUMMIT;
+import static footnote.summary.Excerpts.answer;
+import static footnote.summary.Excerpts.excerpt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footnote.answer.Answer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SummaryCheckTest {
+
+    private final Answer answer = answer("Who sat with Jack Ma?", excerpt(1, SEATED), excerpt(2, LEADERS),
+            excerpt(3, SUMMIT));
+    private final SummaryCheck check = new SummaryCheck();
+
+    private SummaryCheck.Result check(String text, Integer... cites) {
+        return check.check(List.of(new Summary.Sentence(text, List.of(cites))), answer);
+    }
+
+    @Test
+    void keeps_a_sentence_whose_names_numbers_and_quotes_are_in_its_excerpts() {
+        SummaryCheck.Result result = check("Jack Ma sat with Lei Jun of Xiaomi and Ren Zhengfei, the "
+                + "\"founder and CEO of Huawei Technologies\", while Xi opened the summit in 2014.", 1, 3);
+
+        assertThat(result.dropped()).isEmpty();
+        assertThat(result.kept()).hasSize(1);
+    }
+
+    @Test
+    void drops_a_sentence_citing_an_excerpt_that_does_not_exist() {
+        assertThat(check("Lei Jun was there.", 7).dropped()).singleElement().asString().contains("[7]");
+    }
+
+    @Test
+    void drops_a_sentence_that_cites_nothing() {
+        assertThat(check("Lei Jun was there.").dropped()).singleElement().asString().contains("cites no excerpt");
+    }
+
+    @Test
+    void drops_a_misquote() {
+        assertThat(check("He was called \"the founder of everything\".", 1).dropped()).singleElement().asString()
+                .contains("quotation");
+    }
+
+    @Test
+    void drops_a_changed_number() {
+        assertThat(check("Xi launched the summit in 2015.", 3).dropped()).singleElement().asString()
+                .contains("number 2015");
+    }
+
+    @Test
+    void drops_a_name_that_only_another_excerpt_mentions() {
+        // DeepSeek is in excerpt 2, not in the excerpt this sentence cites.
+        assertThat(check("Lei Jun met DeepSeek's founder.", 1).dropped()).singleElement().asString()
+                .contains("DeepSeek");
+    }
+
+    @Test
+    void drops_an_invented_name() {
+        assertThat(check("Jack Ma sat beside Elon Musk.", 1).dropped()).singleElement().asString().contains("Elon");
+    }
+
+    @Test
+    void a_name_must_be_a_whole_word_of_the_excerpt() {
+        // "Ma" stands in excerpt 1, but "Mao" does not, although it starts the same.
+        assertThat(check("Jack Ma sat beside Mao.", 1).dropped()).singleElement().asString().contains("Mao");
+    }
+
+    @Test
+    void accepts_the_possessive_of_a_name_in_its_excerpt() {
+        assertThat(check("The table included Huawei's founder, Ren Zhengfei.", 1).dropped()).isEmpty();
+    }
+}
