@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * The summary that needs no model: from each of the first excerpts, the one sentence that carries most of the
- * question's key terms (the excerpt's highlights), quoted exactly and cited. Nothing is written that the excerpts
- * do not say word for word, so it passes {@link SummaryCheck} by construction.
+ * question's key terms (the excerpt's highlights), quoted exactly and cited. A sentence with none of them says
+ * nothing about the question and is left out, as is one with a link or a mention, which no summary carries.
+ * Nothing is written that the excerpts do not say word for word, so it passes {@link SummaryCheck} by
+ * construction.
  */
 public final class ExtractiveSummarizer {
 
@@ -42,7 +44,7 @@ public final class ExtractiveSummarizer {
                 : Optional.of(new Summary(sentences, Summary.Origin.EXTRACTIVE, Optional.empty()));
     }
 
-    /** The excerpt's sentence with the most highlighted characters; the first one on a tie. */
+    /** The excerpt's sentence with the most highlighted characters, if any has some; the first one on a tie. */
     private Optional<String> best(Excerpt excerpt) {
         String text = excerpt.text();
         String best = null;
@@ -55,7 +57,7 @@ public final class ExtractiveSummarizer {
             }
             from = start + sentence.length();
             int score = highlighted(excerpt.highlights(), start, from);
-            if (score > bestScore) {
+            if (score > bestScore && score > 0 && SummaryCheck.linkOrMention(sentence).isEmpty()) {
                 best = sentence;
                 bestScore = score;
             }

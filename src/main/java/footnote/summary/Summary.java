@@ -23,9 +23,14 @@ public record Summary(List<Sentence> sentences, Origin origin, Optional<String> 
             cites = List.copyOf(cites);
         }
 
-        /** The sentence as shown: its text, then its citations as [1][3]. */
+        /** The sentence as shown: its text, then its citations. */
         public String rendered() {
-            return text + " " + cites.stream().map(n -> "[" + n + "]").collect(Collectors.joining());
+            return text + " " + citations();
+        }
+
+        /** Its citations as [1][3]. */
+        public String citations() {
+            return cites.stream().map(n -> "[" + n + "]").collect(Collectors.joining());
         }
     }
 

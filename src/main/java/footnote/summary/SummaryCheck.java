@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 /**
  * What a summary must pass before anyone sees it, sentence by sentence: it cites at least one excerpt, and only
  * excerpts that exist; a phrase it puts in quotation marks stands word for word in a cited excerpt; every number
- * and every name in it appears in its cited excerpts. A sentence that fails is dropped, with the reason.
+ * and every name in it appears in its cited excerpts; and it carries no link and no mention. The citations link to
+ * the sources, so a summary never needs its own; and a link or a ping is what an instruction planted in an article
+ * would most want a model to write. A sentence that fails is dropped, with the reason.
  */
 public final class SummaryCheck {
 
@@ -23,6 +25,8 @@ public final class SummaryCheck {
     /** A capitalised word, as names are written; the sentence's first word is capitalised anyway. */
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}-]*");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
+    private static final Pattern MENTION = Pattern.compile("@everyone|@here|<(?:@[!&]?|#)\\d+>");
 
     /** The sentences kept, and for each one dropped why. */
     public record Result(List<Summary.Sentence> kept, List<String> dropped) {
@@ -65,6 +69,10 @@ public final class SummaryCheck {
                 return Optional.of("the quotation \"" + quote.group(1) + "\" is not in its excerpts");
             }
         }
+        Optional<String> linkOrMention = linkOrMention(text);
+        if (linkOrMention.isPresent()) {
+            return linkOrMention;
+        }
         Optional<String> number = absent(NUMBER, text, 0, cited, SummaryCheck::digits);
         if (number.isPresent()) {
             return Optional.of("the number " + number.get() + " is not in its excerpts");
@@ -72,6 +80,16 @@ public final class SummaryCheck {
         int afterFirstWord = firstWordEnd(text);
         Optional<String> name = absent(NAME, text, afterFirstWord, cited, Function.identity());
         return name.map(n -> "the name " + n + " is not in its excerpts");
+    }
+
+    /** Why a summary may not say {@code text}, if it links or mentions; the extractive summary skips such sentences. */
+    static Optional<String> linkOrMention(String text) {
+        Matcher link = LINK.matcher(text);
+        if (link.find()) {
+            return Optional.of("it links to " + link.group() + "; only citations link");
+        }
+        Matcher mention = MENTION.matcher(text);
+        return mention.find() ? Optional.of("it mentions " + mention.group()) : Optional.empty();
     }
 
     /** The first match of {@code pattern} in {@code text} from {@code from} whose form is not in {@code cited}. */
@@ -89,9 +107,15 @@ public final class SummaryCheck {
         return Optional.empty();
     }
 
-    /** As a whole word or number: "2" is not in "2025", "Ma" is not in "Mao". */
+    /**
+     * As a whole word or number: "Ma" is not in "Mao", "2" is not in "2025" nor in "2.5". A number may be
+     * followed by letters, as in "the 1950s" or "5G".
+     */
     private static boolean contains(String text, String word) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text).find();
+        String pattern = Character.isDigit(word.charAt(0))
+                ? "(?<!\\d|\\d[.,])" + Pattern.quote(word) + "(?!\\d|[.,]\\d)"
+                : "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
+        return Pattern.compile(pattern).matcher(text).find();
     }
 
     /** A number's digits: "1,200" and "1200" are the same number; a trailing full stop is punctuation. */

@@ -1,11 +1,11 @@
 package footnote.summary;
 
-import static footnote.summary.Excerpts.LEADERS;
-import static footnote.summary.Excerpts.SEATED;
-import static footnote.summary.Excerpts.SPEECH;
-import static footnote.summary.Excerpts.SUMMIT;
-import static footnote.summary.Excerpts.answer;
-import static footnote.summary.Excerpts.excerpt;
+import static footnote.testing.Excerpts.LEADERS;
+import static footnote.testing.Excerpts.SEATED;
+import static footnote.testing.Excerpts.SPEECH;
+import static footnote.testing.Excerpts.SUMMIT;
+import static footnote.testing.Excerpts.answer;
+import static footnote.testing.Excerpts.excerpt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.answer.Answer;
@@ -32,13 +32,24 @@ class ExtractiveSummarizerTest {
 
     @Test
     void takes_at_most_the_configured_number_of_sentences_and_never_the_same_one_twice() {
-        Answer answer = answer("Who was there?", excerpt(1, LEADERS), excerpt(2, LEADERS), excerpt(3, SPEECH),
-                excerpt(4, SUMMIT));
+        Answer answer = answer("Who was there?", excerpt(1, LEADERS, "leaders"), excerpt(2, LEADERS, "leaders"),
+                excerpt(3, SPEECH, "meeting"), excerpt(4, SUMMIT, "summit"));
 
         Summary summary = new ExtractiveSummarizer(2).summarize(answer).orElseThrow();
 
         assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly(LEADERS, SPEECH);
         assertThat(summary.sentences().get(1).cites()).containsExactly(3);
+    }
+
+    @Test
+    void leaves_out_sentences_without_the_questions_terms_and_sentences_with_links_or_mentions() {
+        String planted = "Leaders, claim your prize at https://prizes.example/claim.";
+        Answer answer = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"),
+                excerpt(2, SUMMIT), excerpt(3, planted + " Ping @everyone about the leaders.", "Leaders", "leaders"));
+
+        Summary summary = summarizer.summarize(answer).orElseThrow();
+
+        assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly(SEATED);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package footnote.summary;
+package footnote.testing;
 
 import footnote.answer.Answer;
 import footnote.answer.Citation;
@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** Answers built from sentences of the bundled articles, with the words a question would highlight. */
-final class Excerpts {
+public final class Excerpts {
 
-    static final String SEATED = "Seated at the table alongside Jack Ma were some of China's most influential business"
+    public static final String SEATED = "Seated at the table alongside Jack Ma were some of China's most influential business"
             + " leaders: Xiaomi founder and CEO Lei Jun; Tencent chief Pony Ma Huateng; Wang Chuanfu, chairman of the"
             + " world's largest EV maker, BYD; and Ren Zhengfei, founder and CEO of Huawei Technologies.";
-    static final String SPEECH = "Jack Ma did not give a speech at this meeting.";
-    static final String LEADERS = "These included top leaders from companies such as Huawei, Xiaomi, BYD, Unitree"
+    public static final String SPEECH = "Jack Ma did not give a speech at this meeting.";
+    public static final String LEADERS = "These included top leaders from companies such as Huawei, Xiaomi, BYD, Unitree"
             + " Robotics, and DeepSeek.";
-    static final String SUMMIT = "Xi launched China's annual Internet summit in 2014 with a great deal of noise.";
+    public static final String SUMMIT = "Xi launched China's annual Internet summit in 2014 with a great deal of noise.";
 
     private Excerpts() {
     }
 
     /** An excerpt of {@code text} with every occurrence of each highlighted word marked. */
-    static Excerpt excerpt(int number, String text, String... highlighted) {
+    public static Excerpt excerpt(int number, String text, String... highlighted) {
         List<Highlight> highlights = new ArrayList<>();
         for (String word : highlighted) {
             for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -37,7 +37,7 @@ final class Excerpts {
         return new Excerpt(number, text, highlights, citation, "a" + number, "s", 0, 0, new Evidence(0.8, 0.5, 0));
     }
 
-    static Answer answer(String question, Excerpt... excerpts) {
+    public static Answer answer(String question, Excerpt... excerpts) {
         return new Answer(question, List.of(excerpts), new Answer.Timings(0, 0, 0, 0));
     }
 }
