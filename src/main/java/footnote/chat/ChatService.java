@@ -6,6 +6,7 @@ import footnote.corpus.SourceAdmin;
 import footnote.corpus.SourceCatalog;
 import footnote.corpus.SourceStatus;
 import footnote.corpus.WebAddress;
+import footnote.summary.Summarizer;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +32,16 @@ public final class ChatService {
     private final SourceAdmin admin;
     private final QuestionCheck check;
     private final ServerSettingsStore settings;
+    private final Summarizer summarizer;
 
     public ChatService(Answerer answerer, SourceCatalog catalog, SourceAdmin admin, QuestionCheck check,
-            ServerSettingsStore settings) {
+            ServerSettingsStore settings, Summarizer summarizer) {
         this.answerer = answerer;
         this.catalog = catalog;
         this.admin = admin;
         this.check = check;
         this.settings = settings;
+        this.summarizer = summarizer;
     }
 
     /**
@@ -76,12 +79,37 @@ public final class ChatService {
                 || command instanceof Command.RefreshSources;
     }
 
-    /** Carries out a command now and waits for it. */
+    /** Carries out a command now and waits for it, an answer's summary included. */
     public Reply handle(Command command, Context context) {
-        return perform(command, context, Progress.NONE).join();
+        return perform(command, context, Progress.NONE).thenCompose(this::summarize).join();
     }
 
-    /** Carries out a command; slow ones complete the future later, telling {@code progress} how they advance. */
+    /**
+     * Adds the summary to an answer; any other reply comes back as it is. A model's summary may take seconds, so
+     * adapters show the excerpts first unless this is already done. Never completes exceptionally.
+     */
+    public CompletableFuture<Reply> summarize(Reply reply) {
+        if (!(reply instanceof Reply.Answered answered) || !answered.answer().found()) {
+            return now(reply);
+        }
+        try {
+            return summarizer.summarize(answered.answer())
+                    .<Reply>thenApply(summary -> new Reply.Answered(answered.answer(), summary))
+                    .exceptionally(e -> withoutSummary(answered, e));
+        } catch (RuntimeException e) {
+            return now(withoutSummary(answered, e));
+        }
+    }
+
+    private static Reply withoutSummary(Reply.Answered answered, Throwable e) {
+        log.error("Failed to summarise the answer to \"{}\"", answered.answer().question(), e);
+        return answered;
+    }
+
+    /**
+     * Carries out a command; slow ones complete the future later, telling {@code progress} how they advance. An
+     * answer comes without its summary: {@link #summarize} adds it.
+     */
     public CompletableFuture<Reply> perform(Command command, Context context, Progress progress) {
         try {
             Optional<Reply.Refusal> refusal = refusal(command, context);

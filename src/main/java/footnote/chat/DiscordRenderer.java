@@ -6,8 +6,10 @@ import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
 import footnote.corpus.SentenceSplitter;
 import footnote.corpus.SourceStatus;
+import footnote.summary.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders replies as Discord messages, always within Discord's limits: content of at most 2,000 characters. An
@@ -24,6 +26,8 @@ public final class DiscordRenderer {
     /** The longest title, byline, file name or link a citation shows; Discord's own embed titles stop at 256. */
     static final int MAX_FIELD = 256;
     private static final String ELLIPSIS = "…";
+    /** The most a summary takes of a message, so that quotes, the evidence, always keep most of it. */
+    static final int MAX_SUMMARY = 700;
 
     private final int maxContent;
 
@@ -37,7 +41,7 @@ public final class DiscordRenderer {
 
     public OutgoingMessage render(Reply reply) {
         if (reply instanceof Reply.Answered answered) {
-            return new OutgoingMessage(answer(answered.answer()), false);
+            return new OutgoingMessage(answer(answered.answer(), answered.summary()), false);
         }
         if (reply instanceof Reply.Sources sources) {
             return new OutgoingMessage(sources(sources), false);
@@ -69,17 +73,62 @@ public final class DiscordRenderer {
             • `/settings …` moderators: moderator roles, ask channels, the sources shipped with the bot
             • `/help` this message""";
 
-    private String answer(Answer answer) {
+    private String answer(Answer answer, Optional<Summary> summary) {
         if (!answer.found()) {
             return TextRenderer.NOT_FOUND;
         }
+        String top = summary.map(s -> summary(s, Math.min(MAX_SUMMARY, maxContent / 3)) + "\n\n").orElse("");
+        return top + quotes(answer, maxContent - top.length());
+    }
+
+    /**
+     * "**In short** (who wrote it): sentences [1]…" and its note in small print, within {@code max} characters:
+     * whole sentences from the end go first, and only a first sentence too long on its own is cut.
+     */
+    static String summary(Summary summary, int max) {
+        String heading = "**In short** (" + TextRenderer.origin(summary) + "): ";
+        String note = summary.note().map(n -> "\n-# " + Markdown.escape(n)).orElse("");
+        if (heading.length() + note.length() + MIN_QUOTE > max) {
+            note = "";
+        }
+        List<Summary.Sentence> sentences = new ArrayList<>(summary.sentences());
+        String body = body(sentences);
+        while (sentences.size() > 1 && heading.length() + body.length() + note.length() > max) {
+            sentences.remove(sentences.size() - 1);
+            body = body(sentences);
+        }
+        int room = max - heading.length() - note.length();
+        if (body.length() > room) {
+            Summary.Sentence only = sentences.get(0);
+            body = escapedWithin(only.text(), room - only.citations().length() - 1) + " " + only.citations();
+        }
+        return heading + body + note;
+    }
+
+    private static String body(List<Summary.Sentence> sentences) {
+        return String.join(" ", sentences.stream().map(s -> Markdown.escape(s.text()) + " " + s.citations()).toList());
+    }
+
+    /** {@code text} cut at a word so that, escaped, it takes at most {@code max} characters. */
+    private static String escapedWithin(String text, int max) {
+        int limit = Math.max(1, max);
+        String escaped = Markdown.escape(cut(text, limit));
+        while (escaped.length() > max && limit > 1) {
+            limit -= escaped.length() - max;
+            escaped = Markdown.escape(cut(text, Math.max(1, limit)));
+        }
+        return escaped;
+    }
+
+    /** The excerpts within {@code budget} characters. */
+    private String quotes(Answer answer, int budget) {
         List<Excerpt> excerpts = new ArrayList<>(answer.excerpts());
         SentenceSplitter splitter = new SentenceSplitter();
         String content = layout(excerpts);
-        while (content.length() > maxContent) {
+        while (content.length() > budget) {
             int longest = longestQuote(excerpts);
             Excerpt e = excerpts.get(longest);
-            int over = content.length() - maxContent;
+            int over = content.length() - budget;
             if (e.text().length() > MIN_QUOTE) {
                 excerpts.set(longest, shorten(e, Math.max(MIN_QUOTE, e.text().length() - over), splitter));
             } else if (excerpts.size() > 1) {
@@ -87,7 +136,7 @@ public final class DiscordRenderer {
             } else {
                 // Unreachable while citation fields are capped (four of them, MAX_FIELD each), kept for safety:
                 // plain text, so that cutting it cannot leave a Markdown marker open.
-                return fit(Markdown.escape(e.citation().title() + ": " + e.text()));
+                return cut(Markdown.escape(e.citation().title() + ": " + e.text()), budget);
             }
             content = layout(excerpts);
         }

@@ -9,6 +9,8 @@ import footnote.answer.Citation;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
 import footnote.corpus.SourceStatus;
+import footnote.summary.Summary;
+import java.util.Optional;
 
 /**
  * Renders replies as JSON for scripts: stable snake_case keys, plain text and Markdown side by side, offsets of the
@@ -21,7 +23,7 @@ public final class JsonRenderer {
     public String render(Reply reply) {
         ObjectNode root = json.createObjectNode();
         if (reply instanceof Reply.Answered answered) {
-            answer(root.put("type", "answer"), answered.answer());
+            answer(root.put("type", "answer"), answered.answer(), answered.summary());
         } else if (reply instanceof Reply.SourceChanged changed) {
             root.put("type", "source_change").put("done", changed.change().done())
                     .put("message", changed.change().message());
@@ -64,10 +66,15 @@ public final class JsonRenderer {
                 .put("problem", s.problem().orElse(null));
     }
 
-    private static void answer(ObjectNode root, Answer answer) {
+    private static void answer(ObjectNode root, Answer answer, Optional<Summary> summary) {
         root.put("question", answer.question()).put("found", answer.found());
         if (!answer.found()) {
             root.put("message", TextRenderer.NOT_FOUND);
+        }
+        if (summary.isPresent()) {
+            summary(root.putObject("summary"), summary.get());
+        } else {
+            root.putNull("summary");
         }
         ArrayNode excerpts = root.putArray("excerpts");
         for (Excerpt e : answer.excerpts()) {
@@ -87,6 +94,17 @@ public final class JsonRenderer {
                 .put("search", millis(answer.timings().searchNanos()))
                 .put("fusion", millis(answer.timings().fusionNanos()))
                 .put("excerpts", millis(answer.timings().excerptNanos()));
+    }
+
+    /** The summary as shown, its origin, its note (null if none) and each sentence with the excerpts it cites. */
+    private static void summary(ObjectNode node, Summary summary) {
+        node.put("text", summary.text()).put("origin", summary.origin().name().toLowerCase(java.util.Locale.ROOT))
+                .put("note", summary.note().orElse(null));
+        ArrayNode sentences = node.putArray("sentences");
+        for (Summary.Sentence sentence : summary.sentences()) {
+            ArrayNode cites = sentences.addObject().put("text", sentence.text()).putArray("cites");
+            sentence.cites().forEach(cites::add);
+        }
     }
 
     private static void citation(ObjectNode node, Citation c) {

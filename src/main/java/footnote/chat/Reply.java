@@ -4,14 +4,24 @@ import footnote.answer.Answer;
 import footnote.corpus.SourceChange;
 import footnote.corpus.SourceJobs;
 import footnote.corpus.SourceStatus;
+import footnote.summary.Summary;
 import java.util.List;
 import java.util.Optional;
 
 /** What the bot says back; each adapter renders it in its own medium. */
 public sealed interface Reply {
 
-    /** Excerpts that answer the question, or none: then the reply says the sources do not have it. */
-    record Answered(Answer answer) implements Reply {}
+    /**
+     * Excerpts that answer the question, or none: then the reply says the sources do not have it.
+     *
+     * @param summary on top of the excerpts; empty when summaries are off, or not written yet
+     */
+    record Answered(Answer answer, Optional<Summary> summary) implements Reply {
+
+        public Answered(Answer answer) {
+            this(answer, Optional.empty());
+        }
+    }
 
     record Help() implements Reply {}
 

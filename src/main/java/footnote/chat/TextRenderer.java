@@ -3,6 +3,8 @@ package footnote.chat;
 import footnote.answer.Answer;
 import footnote.answer.Excerpt;
 import footnote.corpus.SourceStatus;
+import footnote.summary.Summary;
+import java.util.Optional;
 
 /** Renders replies as the terminal chat shows them: numbered quotes, each with its citation indented below. */
 public final class TextRenderer {
@@ -11,7 +13,7 @@ public final class TextRenderer {
 
     public String render(Reply reply) {
         if (reply instanceof Reply.Answered answered) {
-            return answer(answered.answer());
+            return answer(answered.answer(), answered.summary());
         }
         if (reply instanceof Reply.Sources sources) {
             return sources(sources);
@@ -35,11 +37,24 @@ public final class TextRenderer {
         return help();
     }
 
-    private static String answer(Answer answer) {
+    /** Who wrote a summary, as its heading says. */
+    static String origin(Summary summary) {
+        return summary.origin() == Summary.Origin.MODEL ? "written by a language model from the excerpts"
+                : "quoted from the excerpts";
+    }
+
+    /** A summary on its own: "In short (…): sentence [1] …", and its note on the next line. */
+    public String summary(Summary summary) {
+        return "In short (" + origin(summary) + "): " + summary.text()
+                + summary.note().map(note -> "\n(" + note + ")").orElse("");
+    }
+
+    private String answer(Answer answer, Optional<Summary> summary) {
         if (!answer.found()) {
             return NOT_FOUND;
         }
         StringBuilder out = new StringBuilder();
+        summary.ifPresent(s -> out.append(summary(s)).append("\n\n"));
         for (Excerpt excerpt : answer.excerpts()) {
             out.append('[').append(excerpt.number()).append("] \"").append(Markdown.quote(excerpt)).append("\"\n")
                     .append("    ").append(Markdown.citation(excerpt.citation())).append('\n');

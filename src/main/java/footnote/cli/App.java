@@ -32,6 +32,9 @@ import footnote.search.IndexUnavailableException;
 import footnote.search.LuceneIndex;
 import footnote.search.PassageIndex;
 import footnote.search.TextAnalysis;
+import footnote.llm.LangChainSummaryModel;
+import footnote.summary.Summarizer;
+import footnote.summary.SummaryModel;
 import footnote.store.FileServerSettingsStore;
 import java.io.Closeable;
 import java.io.IOException;
@@ -40,7 +43,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +74,8 @@ public final class App implements Closeable {
     final HybridRetriever retriever;
     final Answerer answerer;
     final ServerSettingsStore serverSettings;
+    final ExecutorService summaryCalls;
+    final Summarizer summarizer;
     final ChatService chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -89,8 +100,10 @@ public final class App implements Closeable {
                 new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
         this.answerer = new Answerer(retriever, analysis, policy, maxExcerpts, config.answers().excerptChars());
         this.serverSettings = new FileServerSettingsStore(data.resolve("servers"));
+        this.summaryCalls = summaryCalls(config.summary().llm().concurrency());
+        this.summarizer = summarizer(config.summary(), System::getenv, summaryCalls);
         this.chat = new ChatService(answerer, sources, sources, new QuestionCheck(config.chat().maxQuestionChars()),
-                serverSettings);
+                serverSettings, summarizer);
     }
 
     static EvidencePolicy policy(Config.Evidence evidence) {
@@ -103,6 +116,57 @@ public final class App implements Closeable {
         return new FetchSettings(Duration.ofSeconds(f.connectTimeoutSeconds()), Duration.ofSeconds(f.readTimeoutSeconds()),
                 f.maxBytes(), f.maxRedirects(), Set.copyOf(f.allowedPorts()), f.unsafeAllowPrivateAddresses(),
                 config.feeds().maxEntriesPerPoll(), FetchSettings.defaults().userAgent());
+    }
+
+    /**
+     * The configured summary. In mode llm without a model name there is no model to call: answers then carry the
+     * extractive summary with a note, which the operator is told about once, here.
+     *
+     * @param env reads an environment variable (the API key's)
+     */
+    static Summarizer summarizer(Config.Summary summary, UnaryOperator<String> env, ExecutorService calls) {
+        int sentences = summary.sentences();
+        Duration timeout = Duration.ofSeconds(summary.timeoutSeconds());
+        switch (summary.mode()) {
+            case "none":
+                return Summarizer.none();
+            case "extractive":
+                return Summarizer.extractive(sentences);
+            default:
+                break;
+        }
+        Config.Llm llm = summary.llm();
+        Optional<SummaryModel> model = llm.modelName().map(name -> {
+            var settings = new LangChainSummaryModel.Settings(llm.baseUrl(), name, timeout, llm.temperatureSetting(),
+                    llm.maxTokens());
+            if (llm.provider().equals("ollama")) {
+                return LangChainSummaryModel.ollama(settings);
+            }
+            Optional<String> key = Optional.ofNullable(env.apply(llm.apiKeyVariable())).filter(k -> !k.isBlank());
+            if (key.isEmpty()) {
+                log.warn("{} is not set: requests to {} go without an API key", llm.apiKeyVariable(), llm.baseUrl());
+            }
+            return LangChainSummaryModel.openAi(settings, key);
+        });
+        if (model.isEmpty()) {
+            log.warn("summary.mode is llm but summary.llm.model is not set: answers carry the extractive summary");
+        }
+        return new Summarizer(Summarizer.Mode.MODEL, model, sentences, timeout, calls);
+    }
+
+    /**
+     * Threads that wait for the summary model: a few calls at once, a short queue, and beyond it the caller is
+     * refused (the extractive summary stands in) rather than left waiting behind a slow model.
+     */
+    static ExecutorService summaryCalls(int concurrency) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(concurrency * 4), runnable -> {
+                    Thread thread = new Thread(runnable, "summary-model");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Loads the configured embedding model: about a second, and the largest part of start-up. */
@@ -169,6 +233,7 @@ public final class App implements Closeable {
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
             sources.close();
+            summaryCalls.shutdownNow();
             fetcher.close();
             analysis.close();
             index.close();

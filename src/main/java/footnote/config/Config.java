@@ -18,7 +18,8 @@ public record Config(
         @JsonProperty("chat") Chat chat,
         @JsonProperty("discord") Discord discord,
         @JsonProperty("fetch") Fetch fetch,
-        @JsonProperty("feeds") Feeds feeds) {
+        @JsonProperty("feeds") Feeds feeds,
+        @JsonProperty("summary") Summary summary) {
 
     public Config {
         index = Optional.ofNullable(index).orElseGet(() -> new Index(null));
@@ -30,10 +31,11 @@ public record Config(
         discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null, null, null, null, null, null));
         fetch = Optional.ofNullable(fetch).orElseGet(() -> new Fetch(null, null, null, null, null, null));
         feeds = Optional.ofNullable(feeds).orElseGet(() -> new Feeds(null, null));
+        summary = Optional.ofNullable(summary).orElseGet(() -> new Summary(null, null, null, null));
     }
 
     public static Config defaults() {
-        return new Config(null, null, null, null, null, null, null, null, null);
+        return new Config(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -185,6 +187,66 @@ public record Config(
         }
     }
 
+    /**
+     * The summary on top of an answer's excerpts.
+     *
+     * @param mode           {@code none}, {@code extractive} (sentences quoted from the excerpts: no model, no
+     *                       network) or {@code llm} (a language model's, checked against the excerpts)
+     * @param sentences      the most sentences in a summary
+     * @param timeoutSeconds how long the model may take; then the extractive summary is used
+     * @param llm            the model, for mode {@code llm}
+     */
+    public record Summary(
+            @JsonProperty("mode") String mode,
+            @JsonProperty("sentences") Integer sentences,
+            @JsonProperty("timeoutSeconds") Integer timeoutSeconds,
+            @JsonProperty("llm") Llm llm) {
+        public Summary {
+            mode = or(mode, "extractive");
+            sentences = or(sentences, 3);
+            timeoutSeconds = or(timeoutSeconds, 20);
+            llm = Optional.ofNullable(llm).orElseGet(() -> new Llm(null, null, null, null, null, null, null));
+        }
+    }
+
+    /**
+     * A chat model reached through LangChain4j.
+     *
+     * @param provider       {@code openai} (any OpenAI-compatible server: OpenAI, llama.cpp, vLLM…) or
+     *                       {@code ollama}
+     * @param baseUrl        the API's base URL; defaults to OpenAI's, or to a local Ollama
+     * @param model          the model's name; without one, no model is configured
+     * @param apiKeyVariable the environment variable holding the API key (openai); unset: no key is sent
+     * @param temperature    omit (null) for models that accept only their default
+     * @param maxTokens      the reply's length limit
+     * @param concurrency    model calls at the same time; more wait in a short queue, and beyond it the
+     *                       extractive summary is used
+     */
+    public record Llm(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("baseUrl") String baseUrl,
+            @JsonProperty("model") String model,
+            @JsonProperty("apiKeyVariable") String apiKeyVariable,
+            @JsonProperty("temperature") Double temperature,
+            @JsonProperty("maxTokens") Integer maxTokens,
+            @JsonProperty("concurrency") Integer concurrency) {
+        public Llm {
+            provider = or(provider, "openai");
+            baseUrl = or(baseUrl, provider.equals("ollama") ? "http://localhost:11434" : "https://api.openai.com/v1");
+            apiKeyVariable = or(apiKeyVariable, "OPENAI_API_KEY");
+            maxTokens = or(maxTokens, 300);
+            concurrency = or(concurrency, 4);
+        }
+
+        public Optional<String> modelName() {
+            return Optional.ofNullable(model).filter(m -> !m.isBlank());
+        }
+
+        public Optional<Double> temperatureSetting() {
+            return Optional.ofNullable(temperature);
+        }
+    }
+
     /** Every problem with the values, one line each; empty when the configuration is usable. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -224,6 +286,23 @@ public record Config(
         check(problems, feeds.pollMinutes() >= 1, "feeds.pollMinutes must be at least 1");
         check(problems, feeds.maxEntriesPerPoll() >= 1 && feeds.maxEntriesPerPoll() <= 10_000,
                 "feeds.maxEntriesPerPoll must be between 1 and 10000");
+        check(problems, List.of("none", "extractive", "llm").contains(summary.mode()),
+                "summary.mode must be none, extractive or llm");
+        check(problems, summary.sentences() >= 1 && summary.sentences() <= 5, "summary.sentences must be between 1 and 5");
+        check(problems, summary.timeoutSeconds() >= 1 && summary.timeoutSeconds() <= 300,
+                "summary.timeoutSeconds must be between 1 and 300");
+        check(problems, List.of("openai", "ollama").contains(summary.llm().provider()),
+                "summary.llm.provider must be openai or ollama");
+        check(problems, summary.llm().baseUrl().matches("https?://[^\\s/?#]+(/\\S*)?"),
+                "summary.llm.baseUrl must be an http or https URL");
+        check(problems, summary.llm().apiKeyVariable().matches("[A-Za-z_][A-Za-z0-9_]*"),
+                "summary.llm.apiKeyVariable must be an environment variable name");
+        check(problems, summary.llm().temperatureSetting().map(t -> t >= 0 && t <= 2).orElse(true),
+                "summary.llm.temperature must be between 0 and 2");
+        check(problems, summary.llm().maxTokens() >= 16 && summary.llm().maxTokens() <= 4096,
+                "summary.llm.maxTokens must be between 16 and 4096");
+        check(problems, summary.llm().concurrency() >= 1 && summary.llm().concurrency() <= 64,
+                "summary.llm.concurrency must be between 1 and 64");
         return problems;
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The terminal chat: a prompt, a line in, a reply out, until {@code quit} or the end of input. It only translates
@@ -46,7 +47,20 @@ public final class ConsoleChat {
                 return;
             }
             Command command = CommandParser.parse(line);
-            out.println(renderer.render(perform(command)));
+            Reply reply = perform(command);
+            CompletableFuture<Reply> summarized = chat.summarize(reply);
+            if (summarized.isDone()) {
+                out.println(renderer.render(summarized.join()));
+            } else {
+                // A model is writing the summary: the quotes need not wait for it.
+                out.println(renderer.render(reply));
+                out.flush();
+                Reply full = summarized.join();
+                if (full instanceof Reply.Answered answered && answered.summary().isPresent()) {
+                    out.println();
+                    out.println(renderer.summary(answered.summary().get()));
+                }
+            }
             if (command instanceof Command.Help) {
                 out.println("  quit                  leave");
             }
@@ -54,7 +68,10 @@ public final class ConsoleChat {
         }
     }
 
-    /** Carries out one command as the terminal's operator, with a progress bar for slow ones. */
+    /**
+     * Carries out one command as the terminal's operator, with a progress bar for slow ones; an answer comes
+     * without its summary ({@link ChatService#summarize} adds it).
+     */
     public Reply perform(Command command) {
         if (progress.isEmpty() || !ChatService.slow(command)) {
             return chat.perform(command, Context.terminal(), Progress.NONE).join();

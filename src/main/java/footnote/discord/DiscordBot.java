@@ -9,12 +9,16 @@ import footnote.chat.Reply;
 import footnote.chat.ServerSettings;
 import footnote.chat.ServerSettingsStore;
 import footnote.chat.Throttle;
+import footnote.corpus.Progress;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -170,11 +174,14 @@ public final class DiscordBot implements AutoCloseable {
                 return;
             }
             Runnable release = ((Throttle.Admission.Admitted) admission).release();
-            interaction.respondLater().thenAccept(updater -> submit(release, () -> {
-                OutgoingMessage message = renderer.render(chat.handle(command, context));
-                updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
-                        .setFlags(MessageFlag.SUPPRESS_EMBEDS).update().join();
-            })).exceptionally(e -> {
+            interaction.respondLater().thenAccept(updater -> submit(release, () -> answer(command, context,
+                    reply -> {
+                        OutgoingMessage message = renderer.render(reply);
+                        return updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
+                                .setFlags(MessageFlag.SUPPRESS_EMBEDS).update();
+                    },
+                    "/ask in server " + server.get().getId())))
+                    .exceptionally(e -> {
                 release.run();
                 log.warn("Could not acknowledge /ask in server {}: {}", server.get().getId(), e.toString());
                 return null;
@@ -243,9 +250,38 @@ public final class DiscordBot implements AutoCloseable {
         }
         submit(((Throttle.Admission.Admitted) admission).release(), () -> {
             message.getChannel().type();
-            OutgoingMessage reply = renderer.render(chat.handle(new Command.Ask(question), context));
-            new MessageBuilder().replyTo(message).setContent(reply.content()).setAllowedMentions(Outgoing.NO_PINGS)
-                    .send(message.getChannel()).join();
+            AtomicReference<Message> sent = new AtomicReference<>();
+            answer(new Command.Ask(question), context, reply -> {
+                String content = renderer.render(reply).content();
+                Message first = sent.get();
+                CompletableFuture<Message> delivery = first == null
+                        ? new MessageBuilder().replyTo(message).setContent(content)
+                                .setAllowedMentions(Outgoing.NO_PINGS).send(message.getChannel())
+                        : first.createUpdater().setContent(content).setAllowedMentions(Outgoing.NO_PINGS)
+                                .applyChanges();
+                return delivery.thenAccept(sent::set);
+            }, "the mention in server " + server.get().getId());
+        });
+    }
+
+    /**
+     * Answers on the calling thread and delivers the excerpts at once. A summary that is ready at once (extractive)
+     * goes in the same message; a model's is edited in when it arrives, so a slow model never delays the quotes.
+     *
+     * @param deliver sends the first rendering, or edits it into the later one
+     */
+    private void answer(Command command, Context context, Function<Reply, CompletableFuture<?>> deliver,
+            String where) {
+        Reply answer = chat.perform(command, context, Progress.NONE).join();
+        CompletableFuture<Reply> summarized = chat.summarize(answer);
+        if (summarized.isDone()) {
+            deliver.apply(summarized.join()).join();
+            return;
+        }
+        deliver.apply(answer).join();
+        summarized.thenCompose(full -> deliver.apply(full)).exceptionally(e -> {
+            log.warn("Could not edit the summary into {}: {}", where, e.toString());
+            return null;
         });
     }
 

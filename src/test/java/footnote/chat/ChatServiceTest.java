@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
+import footnote.corpus.Article;
+import footnote.corpus.Chunker;
+import footnote.corpus.Passage;
+import footnote.corpus.Progress;
 import footnote.corpus.Scope;
 import footnote.corpus.SourceCatalog;
 import footnote.search.HybridRetriever;
+import footnote.search.IndexedArticle;
 import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
+import footnote.summary.Summarizer;
+import footnote.testing.Fixtures;
 import footnote.testing.HashingEmbedder;
 import footnote.testing.MemorySettingsStore;
 import footnote.testing.RefusingSourceAdmin;
@@ -22,11 +29,16 @@ class ChatServiceTest {
     private final MemorySettingsStore settings = new MemorySettingsStore();
 
     private ChatService service(LuceneIndex index, SourceCatalog catalog) {
+        return service(index, catalog, Summarizer.none());
+    }
+
+    private ChatService service(LuceneIndex index, SourceCatalog catalog, Summarizer summarizer) {
         TextAnalysis analysis = new TextAnalysis();
         HybridRetriever retriever = new HybridRetriever(index, new HashingEmbedder(), analysis,
                 new HybridRetriever.Settings(10, 0.5, 5));
         return new ChatService(new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                catalog, new RefusingSourceAdmin(), new QuestionCheck(100), settings);
+                catalog, new RefusingSourceAdmin(), new QuestionCheck(100), settings,
+                summarizer);
     }
 
     @Test
@@ -60,6 +72,31 @@ class ChatServiceTest {
             assertThat(chat.handle(new Command.ListSources(), Context.server(ServerSettings.empty("7"), false)))
                     .isEqualTo(new Reply.Sources(List.of()));
             assertThat(chat.handle(new Command.Help(), Context.server(ServerSettings.empty("7"), false))).isInstanceOf(Reply.Help.class);
+        }
+    }
+
+    @Test
+    void an_answer_comes_with_its_summary_when_handled_and_without_when_performed_for_an_adapter() throws IOException {
+        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
+            HashingEmbedder embedder = new HashingEmbedder();
+            Article article = Fixtures.article("gala", "Gala", "Sixteen humanoid robots danced at the gala.");
+            List<Passage> passages = new Chunker(60, 20).chunk(article);
+            index.putArticle(new IndexedArticle("gala", "gala", article.scope(), "Gala", "f", passages.size()),
+                    passages, embedder.embedPassages(passages.stream().map(Passage::text).toList()));
+            index.commit();
+            ChatService chat = service(index, scopes -> List.of(), Summarizer.extractive(3));
+            Command ask = new Command.Ask("How many robots danced at the gala?");
+
+            Reply handled = chat.handle(ask, Context.terminal());
+            Reply performed = chat.perform(ask, Context.terminal(), Progress.NONE).join();
+
+            assertThat(handled).isInstanceOfSatisfying(Reply.Answered.class, a -> assertThat(a.summary())
+                    .hasValueSatisfying(s -> assertThat(s.text()).isEqualTo(
+                            "Sixteen humanoid robots danced at the gala. [1]")));
+            assertThat(performed).isInstanceOfSatisfying(Reply.Answered.class, a -> assertThat(a.summary()).isEmpty());
+            assertThat(chat.summarize(performed).join()).isInstanceOfSatisfying(Reply.Answered.class,
+                    a -> assertThat(a.summary()).isEqualTo(((Reply.Answered) handled).summary()));
+            assertThat(chat.summarize(new Reply.Help()).join()).isEqualTo(new Reply.Help());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import footnote.summary.Summary;
 import org.junit.jupiter.api.Test;
 
 class DiscordRendererTest {
@@ -42,6 +43,46 @@ class DiscordRendererTest {
         assertThat(message.ephemeral()).isFalse();
         assertThat(message.content()).isEqualTo("**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · "
                 + "<https://example.org/a_b>\n> Sixteen humanoid **robots** danced at the gala.");
+    }
+
+    @Test
+    void the_summary_goes_above_the_quotes_escaped_with_its_note_in_small_print() {
+        Summary summary = new Summary(List.of(new Summary.Sentence("Sixteen *robots* danced.", List.of(1))),
+                Summary.Origin.EXTRACTIVE, Optional.of("No language model summary: the summary model failed."));
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(
+                excerpt(1, "Sixteen humanoid robots danced at the gala.", CITATION)), Optional.of(summary))).content();
+
+        assertThat(content).isEqualTo("**In short** (quoted from the excerpts): Sixteen \\*robots\\* danced. [1]\n"
+                + "-# No language model summary: the summary model failed.\n\n"
+                + "**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>\n"
+                + "> Sixteen humanoid **robots** danced at the gala.");
+    }
+
+    @Test
+    void a_long_summary_and_long_quotes_share_one_message_within_the_limit() {
+        String sentence = "The robot number %d danced for a long while in the great hall of the palace. ";
+        Random random = new Random(7);
+        for (int round = 0; round < 50; round++) {
+            List<Excerpt> excerpts = new ArrayList<>();
+            List<Summary.Sentence> sentences = new ArrayList<>();
+            for (int n = 1; n <= 1 + random.nextInt(5); n++) {
+                excerpts.add(excerpt(n, String.format(sentence, n).repeat(1 + random.nextInt(8)).strip(), CITATION));
+                sentences.add(new Summary.Sentence(String.format(sentence, n).repeat(1 + random.nextInt(10)).strip(),
+                        List.of(n)));
+            }
+            Summary summary = new Summary(sentences, Summary.Origin.MODEL, Optional.of("A note."));
+
+            String content = new DiscordRenderer().render(new Reply.Answered(answer(excerpts.toArray(Excerpt[]::new)),
+                    Optional.of(summary))).content();
+
+            assertThat(content.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_CONTENT);
+            assertThat(content).startsWith("**In short** (written by a language model from the excerpts): The robot");
+            String top = content.substring(0, content.indexOf("\n\n**[1]**"));
+            assertThat(top.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_SUMMARY);
+            assertThat(top).as("the sentences shown keep their citations").containsPattern("\\[\\d+\\]($|\n)");
+            assertThat(content).contains("\n> The **robot** number 1");
+        }
     }
 
     @Test

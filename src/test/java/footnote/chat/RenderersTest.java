@@ -14,6 +14,7 @@ import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
 import footnote.corpus.SourceStatus;
+import footnote.summary.Summary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,43 @@ class RenderersTest {
                     Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
                 [2] "These included top leaders from Huawei and \\*DeepSeek\\*."
                     Xi Jinping’s Meeting · https://example.org/meeting""");
+    }
+
+    private static Summary summary(Summary.Origin origin, Optional<String> note) {
+        return new Summary(List.of(new Summary.Sentence("Jack Ma sat with China’s leaders.", List.of(1)),
+                new Summary.Sentence("They came from Huawei and *DeepSeek*.", List.of(1, 2))), origin, note);
+    }
+
+    @Test
+    void puts_the_summary_with_its_citations_and_who_wrote_it_above_the_quotes() {
+        String text = new TextRenderer().render(new Reply.Answered(answer(),
+                Optional.of(summary(Summary.Origin.MODEL, Optional.empty()))));
+
+        assertThat(text).startsWith("In short (written by a language model from the excerpts): Jack Ma sat with"
+                + " China’s leaders. [1] They came from Huawei and *DeepSeek*. [1][2]\n\n[1] \"Seated");
+    }
+
+    @Test
+    void a_summary_that_stands_in_for_the_models_says_why_below_it() {
+        String text = new TextRenderer().render(new Reply.Answered(answer(), Optional.of(summary(
+                Summary.Origin.EXTRACTIVE, Optional.of("No language model summary: the summary model failed.")))));
+
+        assertThat(text).startsWith("In short (quoted from the excerpts): Jack Ma")
+                .contains("[1][2]\n(No language model summary: the summary model failed.)\n\n[1] \"Seated");
+    }
+
+    @Test
+    void renders_the_summary_as_json_with_each_sentences_citations() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(answer(),
+                Optional.of(summary(Summary.Origin.EXTRACTIVE, Optional.of("Why."))))));
+        JsonNode none = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(answer())));
+
+        JsonNode summary = json.get("summary");
+        assertThat(summary.get("origin").asText()).isEqualTo("extractive");
+        assertThat(summary.get("note").asText()).isEqualTo("Why.");
+        assertThat(summary.get("text").asText()).startsWith("Jack Ma sat with China’s leaders. [1] They");
+        assertThat(summary.get("sentences").get(1).get("cites").toString()).isEqualTo("[1,2]");
+        assertThat(none.get("summary").isNull()).isTrue();
     }
 
     @Test

@@ -30,6 +30,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_shipped_summary_is_extractive_and_names_no_model() {
+        Config config = new ConfigLoader().load(Path.of("config/footnote.yaml"));
+
+        assertThat(config.summary()).isEqualTo(Config.defaults().summary());
+        assertThat(config.summary().mode()).isEqualTo("extractive");
+        assertThat(config.summary().timeoutSeconds()).isEqualTo(20);
+        assertThat(config.summary().llm().modelName()).isEmpty();
+        assertThat(config.summary().llm().baseUrl()).isEqualTo("https://api.openai.com/v1");
+    }
+
+    @Test
+    void an_ollama_model_defaults_to_a_local_ollama() throws IOException {
+        Config config = load("summary:\n  mode: llm\n  llm:\n    provider: ollama\n    model: llama3.2\n");
+
+        assertThat(config.summary().llm().baseUrl()).isEqualTo("http://localhost:11434");
+        assertThat(config.summary().llm().modelName()).contains("llama3.2");
+    }
+
+    @Test
+    void bad_summary_settings_are_refused_at_start_up() {
+        assertThatThrownBy(() -> load("summary:\n  mode: llama\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("summary.mode must be none, extractive or llm");
+        assertThatThrownBy(() -> load("summary:\n  llm:\n    provider: anthropic\n"))
+                .hasMessageContaining("summary.llm.provider must be openai or ollama");
+        assertThatThrownBy(() -> load("summary:\n  llm:\n    baseUrl: localhost:8080\n"))
+                .hasMessageContaining("summary.llm.baseUrl must be an http or https URL");
+        assertThatThrownBy(() -> load("summary:\n  timeoutSeconds: 0\n"))
+                .hasMessageContaining("summary.timeoutSeconds must be between 1 and 300");
+    }
+
+    @Test
     void keys_left_out_take_their_defaults() throws IOException {
         Config config = load("retrieval:\n  denseWeight: 0.3\n");
 

@@ -13,6 +13,8 @@ import footnote.search.HybridRetriever;
 import footnote.search.IndexedArticle;
 import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
+import footnote.summary.Summarizer;
+import footnote.summary.SummaryModel;
 import footnote.testing.Fixtures;
 import footnote.testing.HashingEmbedder;
 import footnote.testing.MemorySettingsStore;
@@ -23,12 +25,28 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ConsoleChatTest {
 
     private static String chat(String input) throws IOException {
+        return chat(input, Summarizer.none());
+    }
+
+    private static String chat(String input, Summarizer summarizer) throws IOException {
+        return chatWatching(input, summarizer, new CountDownLatch(0));
+    }
+
+    /** The chat's output; {@code quotesShown} opens once a quote's citation line is out. */
+    private static String chatWatching(String input, Summarizer summarizer, CountDownLatch quotesShown)
+            throws IOException {
         HashingEmbedder embedder = new HashingEmbedder();
         TextAnalysis analysis = new TextAnalysis();
         try (LuceneIndex index = LuceneIndex.inMemory("t")) {
@@ -41,8 +59,17 @@ class ConsoleChatTest {
                     new HybridRetriever.Settings(10, 0.5, 5));
             ChatService chat = new ChatService(
                     new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                    scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore(),
+                    summarizer);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+                @Override
+                public synchronized void write(byte[] b, int off, int len) {
+                    super.write(b, off, len);
+                    if (toString(StandardCharsets.UTF_8).contains("    Gala\n")) {
+                        quotesShown.countDown();
+                    }
+                }
+            };
             new ConsoleChat(chat, java.util.Optional.empty()).run(new BufferedReader(new StringReader(input)),
                     new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
             return bytes.toString(StandardCharsets.UTF_8);
@@ -55,6 +82,40 @@ class ConsoleChatTest {
 
         assertThat(out).startsWith("> [1] \"Sixteen humanoid **robots danced** at the **gala**.\"\n    Gala\n");
         assertThat(out.split("\\[1]", -1)).hasSize(2);
+    }
+
+    @Test
+    void an_extractive_summary_comes_above_the_quotes() throws IOException {
+        String out = chat("How many robots danced at the gala?\n", Summarizer.extractive(3));
+
+        assertThat(out).startsWith("> In short (quoted from the excerpts): Sixteen humanoid robots danced at the"
+                + " gala. [1]\n\n[1] \"Sixteen");
+    }
+
+    @Test
+    void a_models_summary_comes_after_the_quotes_which_never_wait_for_it() throws IOException {
+        ExecutorService calls = Executors.newSingleThreadExecutor();
+        CountDownLatch quotesShown = new CountDownLatch(1);
+        SummaryModel model = prompt -> {
+            try {
+                // The model answers only once the quotes are out: were they waiting for it, this would time out.
+                quotesShown.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "Sixteen humanoid robots danced at the gala [1].";
+        };
+        Summarizer summarizer = new Summarizer(Summarizer.Mode.MODEL, Optional.of(model), 3, Duration.ofSeconds(5),
+                calls);
+        try {
+            String out = chatWatching("How many robots danced at the gala?\n", summarizer, quotesShown);
+
+            assertThat(out).startsWith("> [1] \"Sixteen humanoid").contains("    Gala\n\nIn short (written by a"
+                    + " language model from the excerpts): Sixteen humanoid robots danced at the gala. [1]\n");
+            assertThat(out).doesNotContain("No language model summary");
+        } finally {
+            calls.shutdownNow();
+        }
     }
 
     @Test

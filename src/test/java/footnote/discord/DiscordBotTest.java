@@ -10,12 +10,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
 import footnote.chat.Throttle;
 import footnote.corpus.Scope;
+import footnote.corpus.SentenceSplitter;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
 import footnote.discord.emulator.DiscordEmulator;
@@ -25,13 +27,15 @@ import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
 import footnote.ingest.ArticleFiles;
 import footnote.ingest.BundledSources;
-import footnote.ingest.SourceReader;
 import footnote.ingest.IngestProgress;
 import footnote.ingest.Ingester;
 import footnote.ingest.SourceBoard;
+import footnote.ingest.SourceReader;
 import footnote.search.HybridRetriever;
 import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
+import footnote.summary.Summarizer;
+import footnote.summary.SummaryModel;
 import footnote.testing.Fixtures;
 import footnote.testing.MemoryCopyStore;
 import footnote.testing.MemorySettingsStore;
@@ -42,7 +46,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +84,8 @@ class DiscordBotTest {
     private DiscordEmulator emulator;
     private DiscordBot bot;
     private final MemorySettingsStore settings = new MemorySettingsStore();
+    private final ExecutorService summaryCalls = Executors.newFixedThreadPool(2);
+    private Summarizer summarizer = Summarizer.none();
 
     @BeforeAll
     static void buildIndex() throws Exception {
@@ -98,7 +108,8 @@ class DiscordBotTest {
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10));
         Answerer answerer = new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
-        return new ChatService(answerer, board, new RefusingSourceAdmin(), new QuestionCheck(500), settings);
+        return new ChatService(answerer, board, new RefusingSourceAdmin(), new QuestionCheck(500), settings,
+                summarizer);
     }
 
     @AfterAll
@@ -131,6 +142,7 @@ class DiscordBotTest {
 
     @AfterEach
     void stop() {
+        summaryCalls.shutdownNow();
         if (bot != null) {
             bot.close();
         }
@@ -250,6 +262,76 @@ class DiscordBotTest {
         assertThat(reply.body().path("content").asText()).contains("**[1]**", "> ", "spiritual opium",
                 "Xi Jinping’s Meeting with Private Tech Entrepreneurs");
         assertPingsNobody(reply.body());
+    }
+
+    @Test
+    void a_models_summary_is_edited_in_after_the_quotes_which_never_wait_for_it() throws Exception {
+        CountDownLatch quotesSent = new CountDownLatch(1);
+        summarizer = modelWaitingFor(quotesSent);
+        start(5);
+
+        Interaction interaction = ask(ALICE, "Which company made the humanoid robots that danced at the gala?");
+        RecordedRequest quotes = answerTo(interaction);
+        quotesSent.countDown();
+        RecordedRequest edited = await("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
+                r -> r.body().path("content").asText().startsWith("**In short**"));
+
+        assertThat(quotes.body().path("content").asText()).startsWith("**[1]** ").doesNotContain("In short");
+        String content = edited.body().path("content").asText();
+        assertThat(content).startsWith("**In short** (written by a language model from the excerpts): ")
+                .contains("[1]\n\n**[1]** ").contains("Unitree");
+        assertThat(content.length()).isLessThanOrEqualTo(2000);
+        assertPingsNobody(edited.body());
+    }
+
+    @Test
+    void a_mentions_reply_is_edited_to_carry_the_models_summary() throws Exception {
+        CountDownLatch quotesSent = new CountDownLatch(1);
+        summarizer = modelWaitingFor(quotesSent);
+        start(5);
+
+        emulator.postMessage(GUILD, GENERAL, ALICE,
+                "<@" + emulator.botUserId() + "> What did Xi compare consumer technology to?");
+        RecordedRequest reply = await("POST", "/channels/" + GENERAL + "/messages", r -> true);
+        quotesSent.countDown();
+        RecordedRequest edited = await("PATCH", "/channels/" + GENERAL + "/messages/\\d+", r -> r.status() < 300);
+
+        assertThat(reply.body().path("content").asText()).startsWith("**[1]** ");
+        assertThat(edited.body().path("content").asText())
+                .startsWith("**In short** (written by a language model from the excerpts): ")
+                .contains("spiritual opium");
+        assertPingsNobody(edited.body());
+    }
+
+    @Test
+    void the_extractive_summary_comes_in_the_same_message_as_the_quotes() {
+        summarizer = Summarizer.extractive(3);
+        start(5);
+
+        Interaction interaction = ask(ALICE, "Which company made the humanoid robots that danced at the gala?");
+        RecordedRequest answer = answerTo(interaction);
+
+        assertThat(answer.body().path("content").asText())
+                .startsWith("**In short** (quoted from the excerpts): ").contains("\n\n**[1]** ");
+        assertThat(emulator.requests()).filteredOn(r -> r.method().equals("PATCH")).hasSize(1);
+    }
+
+    /**
+     * A model that copies the first excerpt's first sentence, once {@code quotesSent} opens: the quotes must go out
+     * before its summary can exist.
+     */
+    private Summarizer modelWaitingFor(CountDownLatch quotesSent) {
+        SummaryModel model = prompt -> {
+            try {
+                quotesSent.await(20, TimeUnit.SECONDS);
+                JsonNode first = new ObjectMapper().readTree(prompt.request()).path("excerpts").get(0);
+                String sentence = new SentenceSplitter().split(first.path("text").asText()).get(0);
+                return sentence + " [" + first.path("number").asInt() + "]";
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return new Summarizer(Summarizer.Mode.MODEL, Optional.of(model), 3, Duration.ofSeconds(30), summaryCalls);
     }
 
     @Test

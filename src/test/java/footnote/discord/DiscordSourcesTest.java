@@ -28,10 +28,11 @@ import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
 import footnote.store.FileCopyStore;
 import footnote.store.FileSourceRegistry;
+import footnote.summary.Summarizer;
 import footnote.testing.MemorySettingsStore;
 import footnote.testing.WebFixtures;
-import footnote.testing.WebServer;
 import footnote.testing.WebServer.Page;
+import footnote.testing.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +97,8 @@ class DiscordSourcesTest {
         Answerer answerer = new Answerer(new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10)), analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
         MemorySettingsStore settings = new MemorySettingsStore();
-        ChatService chat = new ChatService(answerer, sources, sources, new QuestionCheck(500), settings);
+        ChatService chat = new ChatService(answerer, sources, sources, new QuestionCheck(500), settings,
+                Summarizer.none());
 
         emulator = DiscordEmulator.start();
         emulator.guild(GUILD, "Footnote test server", 1)
