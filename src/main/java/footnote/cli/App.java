@@ -127,13 +127,11 @@ public final class App implements Closeable {
     static Summarizer summarizer(Config.Summary summary, UnaryOperator<String> env, ExecutorService calls) {
         int sentences = summary.sentences();
         Duration timeout = Duration.ofSeconds(summary.timeoutSeconds());
-        switch (summary.mode()) {
-            case "none":
-                return Summarizer.none();
-            case "extractive":
-                return Summarizer.extractive(sentences);
-            default:
-                break;
+        if (summary.mode().equals("none")) {
+            return Summarizer.none();
+        }
+        if (summary.mode().equals("extractive")) {
+            return Summarizer.extractive(sentences);
         }
         Config.Llm llm = summary.llm();
         Optional<SummaryModel> model = llm.modelName().map(name -> {

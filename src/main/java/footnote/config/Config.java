@@ -288,7 +288,8 @@ public record Config(
                 "feeds.maxEntriesPerPoll must be between 1 and 10000");
         check(problems, List.of("none", "extractive", "llm").contains(summary.mode()),
                 "summary.mode must be none, extractive or llm");
-        check(problems, summary.sentences() >= 1 && summary.sentences() <= 5, "summary.sentences must be between 1 and 5");
+        check(problems, summary.sentences() >= 1 && summary.sentences() <= 5,
+                "summary.sentences must be between 1 and 5");
         check(problems, summary.timeoutSeconds() >= 1 && summary.timeoutSeconds() <= 300,
                 "summary.timeoutSeconds must be between 1 and 300");
         check(problems, List.of("openai", "ollama").contains(summary.llm().provider()),

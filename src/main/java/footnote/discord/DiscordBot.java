@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.javacord.api.DiscordApi;
@@ -174,14 +174,11 @@ public final class DiscordBot implements AutoCloseable {
                 return;
             }
             Runnable release = ((Throttle.Admission.Admitted) admission).release();
-            interaction.respondLater().thenAccept(updater -> submit(release, () -> answer(command, context,
-                    reply -> {
-                        OutgoingMessage message = renderer.render(reply);
-                        return updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
-                                .setFlags(MessageFlag.SUPPRESS_EMBEDS).update();
-                    },
-                    "/ask in server " + server.get().getId())))
-                    .exceptionally(e -> {
+            interaction.respondLater().thenAccept(updater -> submit(release, () -> answer(command, context, reply -> {
+                OutgoingMessage message = renderer.render(reply);
+                return updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
+                        .setFlags(MessageFlag.SUPPRESS_EMBEDS).update();
+            }, "/ask in server " + server.get().getId()))).exceptionally(e -> {
                 release.run();
                 log.warn("Could not acknowledge /ask in server {}: {}", server.get().getId(), e.toString());
                 return null;

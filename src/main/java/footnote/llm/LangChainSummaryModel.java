@@ -44,8 +44,7 @@ public final class LangChainSummaryModel implements SummaryModel {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
                 .baseUrl(settings.baseUrl())
                 .modelName(settings.model())
-                // OpenAI's client wants a key; a local server ignores the placeholder.
-                .apiKey(apiKey.orElse("none"))
+                .apiKey(apiKey.orElse(null)) // none: no Authorization header, as local servers expect
                 .timeout(settings.timeout())
                 .maxRetries(0)
                 .maxTokens(settings.maxTokens())

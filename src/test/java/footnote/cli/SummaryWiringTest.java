@@ -85,6 +85,17 @@ class SummaryWiringTest {
     }
 
     @Test
+    void without_the_key_variable_set_no_key_is_sent_as_a_local_server_expects() throws IOException {
+        Config config = config("summary:\n  mode: llm\n  llm:\n    baseUrl: " + server.baseUrl()
+                + "\n    model: local-model\n");
+        server.then("Jack Ma sat with Lei Jun [1].");
+
+        App.summarizer(config.summary(), name -> null, calls).summarize(answer).join();
+
+        assertThat(server.received()).singleElement().satisfies(r -> assertThat(r.authorization()).isNull());
+    }
+
+    @Test
     void mode_llm_without_a_model_name_quotes_the_excerpts_and_says_why() throws IOException {
         Config config = config("summary:\n  mode: llm\n  llm:\n    baseUrl: " + server.baseUrl() + "\n");
 
