@@ -1,0 +1,92 @@
+package footnote.bench;
+
+import footnote.search.Embedder;
+import footnote.search.IndexSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The floor under an answer, on the same index: the embedding model embeds the question, then plain Lucene runs a
+ * BM25 top-k over the passage text and a KNN top-k over the vectors, with no scope filter, fusion or reading of
+ * stored fields. Footnote cannot answer faster than its parts do this.
+ */
+public final class RawLucene implements Closeable {
+
+    /** Where the floor's time went, in nanoseconds. */
+    public record Timing(long embedNanos, long bm25Nanos, long knnNanos) {
+        public long totalNanos() {
+            return embedNanos + bm25Nanos + knnNanos;
+        }
+    }
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer = IndexSchema.queryAnalyzer();
+    private final Embedder embedder;
+    private final int k;
+
+    public RawLucene(Path index, Embedder embedder, int k) {
+        try {
+            this.reader = DirectoryReader.open(FSDirectory.open(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Opening " + index, e);
+        }
+        this.searcher = new IndexSearcher(reader);
+        this.embedder = embedder;
+        this.k = k;
+    }
+
+    /** Runs the floor for one question; the hit counts are returned so the JIT cannot skip the work. */
+    public Timing run(String question, int[] hits) {
+        long start = System.nanoTime();
+        float[] vector = embedder.embedQuery(question);
+        long embedded = System.nanoTime();
+        try {
+            BooleanQuery.Builder bm25 = new BooleanQuery.Builder();
+            for (String term : terms(question)) {
+                bm25.add(new TermQuery(new Term(IndexSchema.TEXT, term)), Occur.SHOULD);
+            }
+            hits[0] += searcher.search(bm25.build(), k).scoreDocs.length;
+            long lexical = System.nanoTime();
+            hits[0] += searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, k), k).scoreDocs.length;
+            long dense = System.nanoTime();
+            return new Timing(embedded - start, lexical - embedded, dense - lexical);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Searching", e);
+        }
+    }
+
+    private List<String> terms(String question) throws IOException {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(IndexSchema.TEXT, question)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+
+    @Override
+    public void close() throws IOException {
+        analyzer.close();
+        reader.close();
+    }
+}

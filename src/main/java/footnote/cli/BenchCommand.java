@@ -1,0 +1,292 @@
+package footnote.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import footnote.answer.Answer;
+import footnote.bench.AnswerLatency;
+import footnote.bench.BenchReport;
+import footnote.bench.CorpusResult;
+import footnote.bench.Memory;
+import footnote.bench.RawLucene;
+import footnote.bench.SyntheticCorpus;
+import footnote.bench.Throughput;
+import footnote.chat.DiscordRenderer;
+import footnote.chat.Reply;
+import footnote.config.Config;
+import footnote.corpus.Article;
+import footnote.corpus.Chunker;
+import footnote.corpus.Passage;
+import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.eval.EvalQuestion;
+import footnote.eval.QuestionFiles;
+import footnote.ingest.BundledSources;
+import footnote.ingest.IngestProgress;
+import footnote.search.Embedder;
+import footnote.search.LuceneIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures Footnote beside the floor its own parts set, corpus by corpus, and writes the figures as Markdown. Each
+ * corpus gets an index of its own under the work folder, so the bot's index is never touched.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measures answer latency (split by phase, beside the embedding model plus raw Lucene on the"
+                + " same index), throughput with 1, 2, 4 and 16 askers, ingest rate beside the embedding model's own,"
+                + " memory, index size and start-up, for each corpus; prints a Markdown report and writes it to --out.")
+final class BenchCommand implements Callable<Integer> {
+
+    /** Untimed answers before timing, so the JIT has compiled the answer path. */
+    private static final int WARM_UP = 300;
+    private static final long SEED = 20261122L;
+    private static final Set<Scope> EVERY_SERVER = Set.of(Scope.GLOBAL);
+
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = "--corpora", split = ",", paramLabel = "NAME",
+            description = "bundled, squad, and generated sizes such as 10k or 100k (default: ${DEFAULT-VALUE}).",
+            defaultValue = "bundled,squad,10k,100k")
+    List<String> corpora;
+
+    @Option(names = "--million", description = "Also a generated corpus of 1,000,000 passages: about three hours of"
+            + " embedding on two cores; with --reuse a later run measures the index already built.")
+    boolean million;
+
+    @Option(names = "--reuse", description = "Answer from an index a previous run built for the same corpus, instead"
+            + " of indexing again (its ingest rate is then not measured).")
+    boolean reuse;
+
+    @Option(names = "--squad", paramLabel = "DIR", defaultValue = "../shared/eval/squad-dev",
+            description = "The SQuAD dev folder: its articles are a corpus and the source of generated ones, its"
+                    + " question sample the questions (default: ${DEFAULT-VALUE}).")
+    Path squad;
+
+    @Option(names = "--questions", paramLabel = "N", defaultValue = "1000",
+            description = "Questions timed per corpus (default: ${DEFAULT-VALUE}).")
+    int questionCount;
+
+    @Option(names = "--askers", split = ",", paramLabel = "N", defaultValue = "1,2,4,16",
+            description = "Concurrent askers for throughput (default: ${DEFAULT-VALUE}).")
+    List<Integer> askers;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "index/bench",
+            description = "Where generated corpora and their indexes go (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "index/bench/results.md",
+            description = "The Markdown report (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--no-startup", description = "Skip start-up timing (a child process per corpus).")
+    boolean noStartup;
+
+    private final Terminal terminal = new Terminal();
+
+    @Override
+    public Integer call() throws Exception {
+        Config settings = config.load();
+        List<String> names = new ArrayList<>(corpora);
+        if (million && !names.contains("1m")) {
+            names.add("1m");
+        }
+        List<String> questions = questions();
+        Embedder embedder = App.embedder(settings);
+        List<CorpusResult> results = new ArrayList<>();
+        for (String name : names) {
+            Path folder = corpus(name);
+            terminal.err.println("Corpus " + name + ": " + folder);
+            results.add(measure(name, folder, settings, embedder, questions));
+            terminal.err.println("  done: " + summary(results.get(results.size() - 1)));
+        }
+        String report = BenchReport.markdown(machine(), results);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        terminal.out.println(report);
+        terminal.err.println("Written to " + out);
+        return 0;
+    }
+
+    /** The bundled articles, SQuAD's, or a generated corpus of that many passages. */
+    private Path corpus(String name) throws IOException {
+        if (name.equals("bundled")) {
+            return Path.of("config/articles");
+        }
+        if (name.equals("squad")) {
+            return squad.resolve("articles");
+        }
+        int passages = size(name);
+        return SyntheticCorpus.fromArticles(squad.resolve("articles"))
+                .write(work.resolve("corpora").resolve(name), passages, SEED);
+    }
+
+    /** "10k" is 10,000, "1m" 1,000,000, "2500" 2,500. */
+    static int size(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith("k")) {
+                return Integer.parseInt(lower.substring(0, lower.length() - 1)) * 1_000;
+            }
+            if (lower.endsWith("m")) {
+                return Integer.parseInt(lower.substring(0, lower.length() - 1)) * 1_000_000;
+            }
+            return Integer.parseInt(lower);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Unknown corpus '" + name + "': use bundled, squad, or a size such as"
+                    + " 10k");
+        }
+    }
+
+    /** SQuAD's question sample, as many times over as --questions asks. */
+    private List<String> questions() throws IOException {
+        List<EvalQuestion> sample = new QuestionFiles().read(squad.resolve("questions-sample-1000.jsonl"));
+        List<String> questions = new ArrayList<>();
+        for (int i = 0; i < questionCount; i++) {
+            questions.add(sample.get(i % sample.size()).question());
+        }
+        return questions;
+    }
+
+    private CorpusResult measure(String name, Path folder, Config base, Embedder embedder, List<String> questions)
+            throws Exception {
+        Path dir = work.resolve(name);
+        Config settings = withCorpus(base, dir, folder);
+        Path indexPath = dir.resolve("lucene");
+        boolean reused = reuse && Files.exists(indexPath);
+        List<Source> sources = BundledSources.in(List.of(folder));
+        CorpusResult result;
+        try (App app = new App(settings, embedder, LuceneIndex.openWritable(indexPath, App.signature(settings,
+                embedder), !reused))) {
+            Optional<Double> ingest = Optional.empty();
+            if (!reused) {
+                long start = System.nanoTime();
+                IngestProgress progress = terminal.interactive() ? new ProgressBarListener(terminal.err)
+                        : IngestProgress.NONE;
+                app.ingester.sync(sources, progress);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                ingest = Optional.of(passages(app) / seconds);
+            }
+            int passages = passages(app);
+            double embedderRate = embedderAlone(app, settings, sources, embedder);
+            DiscordRenderer renderer = new DiscordRenderer();
+            Memory.resetPeakHeap();
+            AnswerLatency.Result latency;
+            try (RawLucene raw = new RawLucene(indexPath, embedder, settings.retrieval().candidates())) {
+                latency = AnswerLatency.measure(questions, WARM_UP, question -> {
+                    long start = System.nanoTime();
+                    Answer answer = app.answerer.answer(question, EVERY_SERVER);
+                    long rendering = System.nanoTime();
+                    renderer.render(new Reply.Answered(answer));
+                    long end = System.nanoTime();
+                    return new AnswerLatency.Sample(answer.timings(), end - rendering, end - start);
+                }, raw);
+            }
+            List<Throughput.Result> throughput = new ArrayList<>();
+            for (int n : askers) {
+                throughput.add(Throughput.measure(questions, n,
+                        q -> renderer.render(new Reply.Answered(app.answerer.answer(q, EVERY_SERVER)))));
+            }
+            result = new CorpusResult(name, passages, ingest, embedderRate,
+                    (double) Memory.bytesUnder(indexPath) / passages, latency, throughput,
+                    Memory.peakHeapMegabytes(), Memory.residentMegabytes(), Optional.empty());
+        }
+        if (noStartup) {
+            return result;
+        }
+        return new CorpusResult(result.name(), result.passages(), result.ingestPerSecond(), result.embedderPerSecond(),
+                result.indexBytesPerPassage(), result.latency(), result.throughput(),
+                result.peakHeapMegabytes(), result.residentMegabytes(), startup(settings, dir, questions.get(0)));
+    }
+
+    private static int passages(App app) {
+        try (var snapshot = app.index.snapshot()) {
+            return snapshot.passageCount();
+        }
+    }
+
+    /**
+     * The embedding model's own rate on up to 1,000 of the corpus's passages, embedded a whole article at a time
+     * as the ingester does: the limit ingest can approach.
+     */
+    private static double embedderAlone(App app, Config settings, List<Source> sources, Embedder embedder)
+            throws IOException {
+        Chunker chunker = new Chunker(settings.retrieval().passageWords(), settings.retrieval().minPassageWords());
+        List<List<String>> batches = new ArrayList<>();
+        int taken = 0;
+        for (Source source : sources) {
+            for (Article article : app.reader.read(source)) {
+                List<String> texts = chunker.chunk(article).stream().map(Passage::text).toList();
+                batches.add(texts);
+                taken += texts.size();
+                if (taken >= 1_000) {
+                    break;
+                }
+            }
+            if (taken >= 1_000) {
+                break;
+            }
+        }
+        embedder.embedPassages(batches.get(0)); // warm
+        long start = System.nanoTime();
+        for (List<String> batch : batches) {
+            embedder.embedPassages(batch);
+        }
+        return taken / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Process start to first answer: a fresh {@code java -jar … ask} over the index just built, with a settings
+     * file naming it, timed to its exit. Empty when not run from the jar.
+     */
+    private Optional<Double> startup(Config settings, Path dir, String question) throws Exception {
+        Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!jar.toString().endsWith(".jar")) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve("bench.yaml");
+        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), settings);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "ask", "--config",
+                file.toString(), question).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            terminal.err.println("  start-up run failed (exit " + (process.isAlive() ? "timeout" : process.exitValue())
+                    + ")");
+            return Optional.empty();
+        }
+        return Optional.of((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The settings with this corpus as the only source and its own data folder. */
+    private static Config withCorpus(Config c, Path dir, Path folder) {
+        return new Config(new Config.Index(dir.toString()), new Config.Sources(List.of(folder.toString())),
+                c.embedding(), c.retrieval(), c.answers(), c.chat(), c.discord(), c.fetch(), c.feeds(),
+                new Config.Summary("none", null, null, null));
+    }
+
+    private static String summary(CorpusResult r) {
+        return String.format(Locale.ROOT, "%d passages, p50 %.2f ms (floor %.2f ms, ratio %.2f)", r.passages(),
+                r.latency().total().p50(), r.latency().floor().p50(), r.ratioP50());
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "Machine: %d cores, max heap %d MB, Java %s (%s), %s %s.",
+                runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+}
