@@ -19,6 +19,11 @@ public record CorpusResult(String name, int passages, Optional<Double> ingestPer
         throughput = List.copyOf(throughput);
     }
 
+    public CorpusResult withStartup(Optional<Double> seconds) {
+        return new CorpusResult(name, passages, ingestPerSecond, embedderPerSecond, indexBytesPerPassage, latency,
+                throughput, peakHeapMegabytes, residentMegabytes, seconds);
+    }
+
     /** Footnote's answer over the floor, at the median. */
     public double ratioP50() {
         return latency.total().p50() / latency.floor().p50();

@@ -205,9 +205,7 @@ final class BenchCommand implements Callable<Integer> {
         if (noStartup) {
             return result;
         }
-        return new CorpusResult(result.name(), result.passages(), result.ingestPerSecond(), result.embedderPerSecond(),
-                result.indexBytesPerPassage(), result.latency(), result.throughput(),
-                result.peakHeapMegabytes(), result.residentMegabytes(), startup(settings, dir, questions.get(0)));
+        return result.withStartup(startup(settings, dir, questions.get(0)));
     }
 
     private static int passages(App app) {

@@ -1,6 +1,7 @@
 package footnote.cli;
 
 import footnote.answer.EvidencePolicy;
+import footnote.bench.Memory;
 import footnote.answer.Excerpt;
 import footnote.chat.Command.Ask;
 import footnote.chat.Context;
@@ -23,9 +24,6 @@ import footnote.search.Embedder;
 import footnote.search.LuceneIndex;
 import footnote.search.PassageIndex;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
             if (calibrate) {
                 printCalibration(settings, embedder, index, questions);
             }
-            terminal.out.println("Peak heap: " + peakHeapMegabytes() + " MB");
+            terminal.out.println("Peak heap: " + Memory.peakHeapMegabytes() + " MB");
             EvalReport.print(terminal.out, rows, maxMisses);
         }
         return 0;
@@ -194,12 +192,5 @@ final class EvalCommand implements Callable<Integer> {
             read.addAll(reader.read(source));
         }
         return read;
-    }
-
-    private static long peakHeapMegabytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum() / (1024 * 1024);
     }
 }
