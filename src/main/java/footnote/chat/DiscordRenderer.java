@@ -30,6 +30,7 @@ public final class DiscordRenderer {
     static final int MAX_SUMMARY = 700;
 
     private final int maxContent;
+    private final SentenceSplitter splitter = new SentenceSplitter();
 
     public DiscordRenderer() {
         this(MAX_CONTENT);
@@ -123,7 +124,6 @@ public final class DiscordRenderer {
     /** The excerpts within {@code budget} characters. */
     private String quotes(Answer answer, int budget) {
         List<Excerpt> excerpts = new ArrayList<>(answer.excerpts());
-        SentenceSplitter splitter = new SentenceSplitter();
         String content = layout(excerpts);
         while (content.length() > budget) {
             int longest = longestQuote(excerpts);

@@ -2,6 +2,11 @@ package footnote.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SentenceSplitterTest {
@@ -33,5 +38,30 @@ class SentenceSplitterTest {
     @Test
     void returns_nothing_for_blank_text() {
         assertThat(splitter.split("   ")).isEmpty();
+    }
+
+    @Test
+    void one_splitter_serves_many_threads_at_once() throws Exception {
+        List<String> paragraphs = IntStream.range(0, 64)
+                .mapToObj(i -> "Paragraph " + i + " starts here. Dr. Who wrote it in " + (1900 + i) + ". It ends.")
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> results = paragraphs.stream()
+                    .map(p -> pool.submit(() -> {
+                        List<String> last = List.of();
+                        for (int round = 0; round < 200; round++) {
+                            last = splitter.split(p);
+                        }
+                        return last;
+                    }))
+                    .toList();
+            for (int i = 0; i < paragraphs.size(); i++) {
+                assertThat(results.get(i).get()).containsExactly("Paragraph " + i + " starts here.",
+                        "Dr. Who wrote it in " + (1900 + i) + ".", "It ends.");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
