@@ -43,13 +43,14 @@ public final class BenchReport {
         }
         out.append("\n## Ingest, memory and start-up\n\n")
                 .append("| corpus | passages | ingest (passages/s) | embedding model alone (passages/s) | ingest / model |"
-                        + " index bytes per passage | peak heap serving (MB) | resident (MB) | start-up to first answer (s) |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                        + " merging after ingest (s) | index bytes per passage | peak heap serving (MB) | resident (MB) | start-up to first answer (s) |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (CorpusResult r : results) {
             out.append(row(r.name(), String.valueOf(r.passages()),
                     r.ingestPerSecond().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("reused"),
                     String.format(Locale.ROOT, "%.1f", r.embedderPerSecond()),
                     r.ingestPerSecond().map(v -> ratio(v / r.embedderPerSecond())).orElse("-"),
+                    r.mergeSeconds().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("-"),
                     String.format(Locale.ROOT, "%.0f", r.indexBytesPerPassage()),
                     String.valueOf(r.peakHeapMegabytes()), optional(r.residentMegabytes()),
                     r.startupSeconds().map(s -> String.format(Locale.ROOT, "%.2f", s)).orElse("-")));

@@ -7,10 +7,12 @@ import java.util.Optional;
  * Everything measured on one corpus.
  *
  * @param ingestPerSecond       passages indexed a second, end to end; empty when a built index was reused
+ * @param mergeSeconds          Lucene's background merging left after ingest, waited out before serving is measured
  * @param embedderPerSecond     the embedding model's own passages a second, alone, on a sample of the corpus
  * @param startupSeconds        process start to first answer, over the existing index; empty when not measured
  */
-public record CorpusResult(String name, int passages, Optional<Double> ingestPerSecond, double embedderPerSecond,
+public record CorpusResult(String name, int passages, Optional<Double> ingestPerSecond,
+        Optional<Double> mergeSeconds, double embedderPerSecond,
         double indexBytesPerPassage, AnswerLatency.Result latency,
         List<Throughput.Result> throughput, long peakHeapMegabytes, Optional<Long> residentMegabytes,
         Optional<Double> startupSeconds) {
@@ -20,7 +22,7 @@ public record CorpusResult(String name, int passages, Optional<Double> ingestPer
     }
 
     public CorpusResult withStartup(Optional<Double> seconds) {
-        return new CorpusResult(name, passages, ingestPerSecond, embedderPerSecond, indexBytesPerPassage, latency,
+        return new CorpusResult(name, passages, ingestPerSecond, mergeSeconds, embedderPerSecond, indexBytesPerPassage, latency,
                 throughput, peakHeapMegabytes, residentMegabytes, seconds);
     }
 

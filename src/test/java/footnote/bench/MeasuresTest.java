@@ -45,15 +45,15 @@ class MeasuresTest {
         Percentiles eight = new Percentiles(8, 16, 24, 1000);
         AnswerLatency.Result latency = new AnswerLatency.Result(eight, ten, ten, ten, ten, new Percentiles(12, 30, 40,
                 1000), eight, eight);
-        CorpusResult result = new CorpusResult("10k", 10_000, Optional.of(80.0), 100.0, 2048, latency,
-                List.of(new Throughput.Result(1, 90, ten), new Throughput.Result(16, 150, eight)), 120,
+        CorpusResult result = new CorpusResult("10k", 10_000, Optional.of(80.0), Optional.of(12.5), 100.0, 2048,
+                latency, List.of(new Throughput.Result(1, 90, ten), new Throughput.Result(16, 150, eight)), 120,
                 Optional.of(400L), Optional.of(2.5));
 
         String report = BenchReport.markdown("Machine: test.", List.of(result));
 
         assertThat(result.ratioP50()).isEqualTo(1.5);
         assertThat(report).contains("| 10k | 10000 | 1000 | 12.0 | 30.0 | 40.0 |", "| 1.50 | 1.88 |",
-                "| 10k | 90 | 150 | 16.0 |", "| 10k | 10000 | 80.0 | 100.0 | 0.80 | 2048 | 120 | 400 | 2.50 |",
+                "| 10k | 90 | 150 | 16.0 |", "| 10k | 10000 | 80.0 | 100.0 | 0.80 | 12.5 | 2048 | 120 | 400 | 2.50 |",
                 "Machine: test.");
     }
 }

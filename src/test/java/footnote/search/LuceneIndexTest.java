@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +129,28 @@ class LuceneIndexTest {
             assertThat(lexicalIds(index, "zebras", Set.of(Scope.GLOBAL))).isEmpty();
             index.commit();
             assertThat(lexicalIds(index, "zebras", Set.of(Scope.GLOBAL))).containsExactly("a");
+        }
+    }
+
+    @Test
+    void after_awaiting_merges_searches_use_the_last_commit_and_find_every_passage() throws IOException {
+        Path path = dir.resolve("index");
+        try (LuceneIndex index = LuceneIndex.openWritable(path, SIGNATURE, false)) {
+            for (int i = 0; i < 30; i++) {
+                put(index, Fixtures.article("a" + i, "Article " + i, "Robot number " + i + " danced at the gala."));
+                index.commit(); // a segment per commit, as a trickle of sources leaves, so there is merging to do
+            }
+
+            index.awaitMerges();
+
+            try (LuceneIndex.LuceneSnapshot snapshot = index.snapshot();
+                    FSDirectory files = FSDirectory.open(path);
+                    DirectoryReader committed = DirectoryReader.open(files)) {
+                assertThat(snapshot.searcher.getIndexReader().leaves()).hasSameSizeAs(committed.leaves())
+                        .hasSizeLessThan(30);
+                assertThat(snapshot.passageCount()).isEqualTo(30);
+            }
+            assertThat(lexicalIds(index, "Which robot danced?", Set.of(Scope.GLOBAL))).hasSize(10);
         }
     }
 
