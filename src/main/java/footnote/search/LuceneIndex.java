@@ -62,12 +62,6 @@ public final class LuceneIndex implements PassageIndex {
 
     /** Commit user-data key for what the index was built with (schema, model, chunking); a mismatch rebuilds. */
     static final String SIGNATURE_KEY = "footnote.signature";
-    /**
-     * A title word counts for less than a word of the passage itself: the title is shared by all of an article's
-     * passages, so it says which article, not which passage. Chosen with {@code footnote eval}.
-     */
-    static final float TITLE_BOOST = 0.3f;
-
     private final Directory directory;
     private final Optional<IndexWriter> writer;
     private final ReferenceManager<IndexSearcher> searchers;

@@ -1,20 +1,11 @@
 package footnote.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import footnote.corpus.Scope;
-import footnote.corpus.Source;
-import footnote.corpus.SourceKind;
 import footnote.ingest.SourceRecord;
 import footnote.ingest.SourceRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,24 +18,10 @@ import java.util.stream.Stream;
 public final class FileSourceRegistry implements SourceRegistry {
 
     private final Path folder;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Stored(
-            @JsonProperty("id") String id,
-            @JsonProperty("kind") String kind,
-            @JsonProperty("url") String url,
-            @JsonProperty("fileName") String fileName,
-            @JsonProperty("scope") String scope,
-            @JsonProperty("title") String title,
-            @JsonProperty("state") SourceRecord.State state,
-            @JsonProperty("added") Instant added,
-            @JsonProperty("lastFetched") Instant lastFetched,
-            @JsonProperty("problem") String problem) {}
+    private final Records records = new Records();
 
     public FileSourceRegistry(Path folder) {
         this.folder = folder;
-        json.findAndRegisterModules();
     }
 
     @Override
@@ -71,23 +48,9 @@ public final class FileSourceRegistry implements SourceRegistry {
 
     @Override
     public synchronized void put(SourceRecord record) {
-        Source source = record.source();
-        String kind = source.kind().label();
-        String url = null;
-        String fileName = null;
-        if (source.kind() instanceof SourceKind.WebPage page) {
-            url = page.url().toString();
-        } else if (source.kind() instanceof SourceKind.Feed feed) {
-            url = feed.url().toString();
-        } else if (source.kind() instanceof SourceKind.Upload upload) {
-            fileName = upload.fileName();
-        } else {
-            throw new IllegalArgumentException("bundled sources are not registered: " + source.id());
-        }
-        Stored stored = new Stored(source.id(), kind, url, fileName, source.scope().id(), record.title(),
-                record.state(), record.added(), record.lastFetched().orElse(null), record.problem().orElse(null));
+        byte[] bytes = records.source(record);
         try {
-            AtomicFiles.write(file(record.id()), json.writeValueAsBytes(stored));
+            AtomicFiles.write(file(record.id()), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Saving source " + record.id(), e);
         }
@@ -104,16 +67,8 @@ public final class FileSourceRegistry implements SourceRegistry {
 
     private SourceRecord read(Path file) {
         try {
-            Stored s = json.readValue(Files.readAllBytes(file), Stored.class);
-            SourceKind kind = switch (s.kind()) {
-                case "page" -> new SourceKind.WebPage(URI.create(s.url()));
-                case "feed" -> new SourceKind.Feed(URI.create(s.url()));
-                case "upload" -> new SourceKind.Upload(s.fileName());
-                default -> throw new IOException("unknown source kind '" + s.kind() + "'");
-            };
-            return new SourceRecord(new Source(s.id(), kind, new Scope(s.scope())), s.title(), s.state(), s.added(),
-                    Optional.ofNullable(s.lastFetched()), Optional.ofNullable(s.problem()));
-        } catch (IOException | RuntimeException e) {
+            return records.source(Files.readAllBytes(file));
+        } catch (IOException e) {
             throw new IllegalStateException("The source registry file " + file + " is damaged: " + e.getMessage()
                     + "; move it away to drop that source.", e);
         }
