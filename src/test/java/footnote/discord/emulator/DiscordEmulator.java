@@ -66,6 +66,17 @@ import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
  * mentioned, or wrote the message. Messages the bot creates (channel messages, interaction responses and
  * follow-ups) come back to it as {@code MESSAGE_CREATE}/{@code MESSAGE_UPDATE}, as on Discord.
  *
+ * <p><b>Sharding.</b> Several clients can log in as shards of one bot, each on its own connection
+ * ({@code DiscordApiBuilder.setTotalShards(n).setCurrentShard(i)}, or {@code loginShards}). As on Discord, a guild
+ * belongs to shard {@code (guild_id >> 22) % num_shards}: only that shard's session lists it in READY and gets its
+ * GUILD_CREATE and every later event about it (messages, interactions, guild, role, channel and member changes);
+ * events without a guild go to shard 0. An IDENTIFY whose {@code shard} is not a valid {@code [shard_id,
+ * num_shards]} is closed with 4010, and shards connected at once that disagree on num_shards are a violation.
+ * {@code GET /gateway/bot} answers {@link #recommendedShards(int)}. Commands are registered over REST for the whole
+ * application, whichever shard sends the request. {@link #identifiedShards()}, {@link #awaitShardConnected} and
+ * {@link #dispatchesTo} observe the shards. Javacord spaces IDENTIFYs 5.5 s apart per token within a JVM unless
+ * the builder gets its own {@code setGatewayIdentifyRatelimiter}, as in the example above.
+ *
  * <p><b>Javacord behaviour worth knowing when writing tests</b> (all as against Discord):
  * <ul>
  *   <li>{@code login()} completes after READY, every GUILD_CREATE and {@code GET /oauth2/applications/@me}. With a
@@ -141,6 +152,20 @@ public final class DiscordEmulator implements AutoCloseable {
     private volatile boolean tokenRejected;
     private volatile boolean closed;
     private volatile Duration interactionCallbackDeadline = Duration.ofSeconds(3);
+    private volatile int recommendedShards = 1;
+
+    /**
+     * A gateway shard as IDENTIFY names it, {@code [shard_id, num_shards]}.
+     *
+     * @param id    the shard id, {@code 0 <= id < total}
+     * @param total the number of shards (num_shards)
+     */
+    public record Shard(int id, int total) {
+        @Override
+        public String toString() {
+            return "[" + id + ", " + total + "]";
+        }
+    }
 
     /** A canned answer registered with {@link #respondNext}. */
     record Canned(String method, Pattern path, int status, Map<String, String> headers, String body) {
@@ -251,7 +276,8 @@ public final class DiscordEmulator implements AutoCloseable {
     /**
      * Adds a guild. Its {@code @everyone} role (id {@code guildId}) and the bot's membership exist at once. Before
      * login the guild is part of READY and gets its GUILD_CREATE; after login its GUILD_CREATE is sent now, and
-     * later changes through the returned spec are sent as the matching events.
+     * later changes through the returned spec are sent as the matching events, all to the shard that owns the
+     * guild.
      */
     public GuildSpec guild(long guildId, String name, long ownerId) {
         synchronized (lock) {
@@ -261,7 +287,9 @@ public final class DiscordEmulator implements AutoCloseable {
             GuildSpec guild = new GuildSpec(this, guildId, name, ownerId);
             guild.addBotMember(botUserId());
             guilds.put(guildId, guild);
-            gateway.dispatch("GUILD_CREATE", guildCreate(guild));
+            if (gateway.hasSession()) {
+                gateway.dispatch(guildId, "GUILD_CREATE", guildCreate(guild));
+            }
             return guild;
         }
     }
@@ -297,27 +325,27 @@ public final class DiscordEmulator implements AutoCloseable {
         if (announced(guild)) {
             ObjectNode d = json.createObjectNode().put("guild_id", id(guild.id()));
             d.set("role", roleJson(role));
-            gateway.dispatch(created ? "GUILD_ROLE_CREATE" : "GUILD_ROLE_UPDATE", d);
+            gateway.dispatch(guild.id(), created ? "GUILD_ROLE_CREATE" : "GUILD_ROLE_UPDATE", d);
         }
     }
 
     void onChannel(GuildSpec guild, GuildSpec.Channel channel) {
         if (announced(guild)) {
-            gateway.dispatch("CHANNEL_CREATE", channelJson(guild, channel));
+            gateway.dispatch(guild.id(), "CHANNEL_CREATE", channelJson(guild, channel));
         }
     }
 
     void onMember(GuildSpec guild, GuildSpec.Member member, boolean created) {
-        Gateway.Session session = gateway.live();
-        if (announced(guild) && session.hasIntent(INTENT_GUILD_MEMBERS)) {
+        if (announced(guild)) {
             ObjectNode d = memberJson(guild, member, true);
             d.put("guild_id", id(guild.id()));
-            gateway.dispatch(created ? "GUILD_MEMBER_ADD" : "GUILD_MEMBER_UPDATE", d);
+            gateway.dispatch(guild.id(), created ? "GUILD_MEMBER_ADD" : "GUILD_MEMBER_UPDATE",
+                    session -> session.hasIntent(INTENT_GUILD_MEMBERS) ? d : null);
         }
     }
 
     private boolean announced(GuildSpec guild) {
-        return gateway.live() != null && guilds.containsKey(guild.id());
+        return gateway.hasSession() && guilds.containsKey(guild.id());
     }
 
     // ======================================================================================= events to the bot
@@ -328,7 +356,8 @@ public final class DiscordEmulator implements AutoCloseable {
      * content; the content itself is empty for the bot unless it has MESSAGE_CONTENT or is mentioned, as on Discord.
      *
      * @return the message id
-     * @throws IllegalStateException if the bot never logged in
+     * @throws IllegalStateException if the bot never logged in (on any shard; the event goes to the guild's shard
+     *                               only, and to nobody while that shard has no session)
      */
     public long postMessage(long guildId, long channelId, long authorId, String content) {
         synchronized (lock) {
@@ -356,7 +385,8 @@ public final class DiscordEmulator implements AutoCloseable {
      * a {@code String} is type 3, an {@code Integer}/{@code Long} type 4, a {@code Boolean} type 5, a
      * {@code Double}/{@code Float} type 10, an {@link OptionValue} the type it names. If the bot registered this
      * command (globally or for the guild), its id is used and the options must fit the registration; the option
-     * types are then taken from it (so a {@code Long} for a USER option becomes a user id).
+     * types are then taken from it (so a {@code Long} for a USER option becomes a user id). The interaction goes to
+     * the shard that owns the guild only.
      */
     public Interaction slashCommand(long guildId, long channelId, long userId, String command,
                                     Map<String, Object> options) {
@@ -419,7 +449,7 @@ public final class DiscordEmulator implements AutoCloseable {
                     data.set("resolved", resolved);
                 }
             }
-            gateway.dispatch("INTERACTION_CREATE", d);
+            gateway.dispatch(guildId, "INTERACTION_CREATE", d);
             lock.notifyAll();
             return new Interaction(interactionId, token);
         }
@@ -490,8 +520,9 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     /**
-     * Sends gateway op 7 (RECONNECT) on the live connection. Javacord closes it and, about a second later, connects
-     * again and RESUMEs; events raised meanwhile are replayed to it. {@link #awaitConnected} waits for that.
+     * Sends gateway op 7 (RECONNECT) on the live connection (on each shard's, when sharded). Javacord closes it and,
+     * about a second later, connects again and RESUMEs; events raised meanwhile are replayed to it.
+     * {@link #awaitConnected} waits for that.
      */
     public void requestReconnect() {
         synchronized (lock) {
@@ -535,6 +566,21 @@ public final class DiscordEmulator implements AutoCloseable {
     /** Shortens the callback deadline, so a test of a late callback need not wait 3 s. */
     void interactionCallbackDeadline(Duration deadline) {
         interactionCallbackDeadline = deadline;
+    }
+
+    /**
+     * The number of shards {@code GET /gateway/bot} recommends (1 unless set), which Javacord's
+     * {@code DiscordApiBuilder.setRecommendedTotalShards()} adopts.
+     */
+    public void recommendedShards(int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("shards must be at least 1: " + shards);
+        }
+        recommendedShards = shards;
+    }
+
+    int recommendedShards() {
+        return recommendedShards;
     }
 
     // ======================================================================================= observation
@@ -613,8 +659,18 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     /**
+     * The shard of each session an IDENTIFY opened, in order ({@code [0, 1]} for a client that does not shard);
+     * IDENTIFYs that were refused are only counted by {@link #identifyCount()}.
+     */
+    public List<Shard> identifiedShards() {
+        synchronized (lock) {
+            return List.copyOf(gateway.identified());
+        }
+    }
+
+    /**
      * Waits until the bot has a live gateway connection past READY or RESUMED (e.g. after
-     * {@link #requestReconnect()}).
+     * {@link #requestReconnect()}); when sharded, on every shard that has identified.
      *
      * @throws AssertionError on timeout
      */
@@ -629,6 +685,37 @@ public final class DiscordEmulator implements AutoCloseable {
                 }
                 waitOn(left);
             }
+        }
+    }
+
+    /**
+     * Waits until this shard's session is connected and past READY (its guilds' GUILD_CREATEs sent) or RESUMED.
+     *
+     * @throws AssertionError on timeout
+     */
+    public void awaitShardConnected(int shardId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!gateway.connected(shardId)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("shard " + shardId + " was not connected to the gateway within "
+                            + timeout + " (identified: " + gateway.identified() + ", identifies: "
+                            + gateway.identifies() + ", resumes: " + gateway.resumes() + ")");
+                }
+                waitOn(left);
+            }
+        }
+    }
+
+    /**
+     * The gateway dispatches (op 0: {@code {"op":0,"s":n,"t":"MESSAGE_CREATE","d":{...}}}) sent in this shard's
+     * live session, oldest first, starting with READY; empty if the shard never identified. What a client does not
+     * show (Javacord drops events about guilds it does not know) can be checked here.
+     */
+    public List<JsonNode> dispatchesTo(int shardId) {
+        synchronized (lock) {
+            return gateway.history(shardId).stream().map(p -> (JsonNode) p.deepCopy()).toList();
         }
     }
 
@@ -808,7 +895,7 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     private void requireSession() {
-        if (gateway.live() == null) {
+        if (!gateway.hasSession()) {
             throw new IllegalStateException("the bot has not logged in to this emulator (no gateway session)");
         }
     }
@@ -865,7 +952,9 @@ public final class DiscordEmulator implements AutoCloseable {
         d.set("user", botUserJson());
         ArrayNode guildList = d.putArray("guilds");
         for (GuildSpec guild : guilds.values()) {
-            guildList.addObject().put("id", id(guild.id())).put("unavailable", true);
+            if (session.owns(guild.id())) {
+                guildList.addObject().put("id", id(guild.id())).put("unavailable", true);
+            }
         }
         d.put("session_id", session.id);
         d.put("session_type", "normal");
@@ -877,12 +966,13 @@ public final class DiscordEmulator implements AutoCloseable {
         d.putArray("geo_ordered_rtc_regions").add("local");
         d.putObject("user_settings");
         d.putObject("application").put("id", id(APPLICATION_ID)).put("flags", 0);
-        d.putArray("shard").add(0).add(1);
+        d.putArray("shard").add(session.shard.id()).add(session.shard.total());
         return d;
     }
 
-    List<ObjectNode> guildCreatePayloads() {
-        return guilds.values().stream().map(this::guildCreate).toList();
+    /** The GUILD_CREATEs that follow READY: one per guild of the session's shard. */
+    List<ObjectNode> guildCreatePayloads(Gateway.Session session) {
+        return guilds.values().stream().filter(g -> session.owns(g.id())).map(this::guildCreate).toList();
     }
 
     private ObjectNode guildCreate(GuildSpec guild) {
@@ -1108,14 +1198,11 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     /**
-     * Sends MESSAGE_CREATE or MESSAGE_UPDATE for a guild message, if the bot has the GUILD_MESSAGES intent; strips
-     * the content unless the bot has MESSAGE_CONTENT, is mentioned, or wrote it. Call under lock.
+     * Sends MESSAGE_CREATE or MESSAGE_UPDATE for a guild message to the guild's shard, if its session has the
+     * GUILD_MESSAGES intent; strips the content unless the session has MESSAGE_CONTENT, the bot is mentioned, or
+     * wrote it. Call under lock.
      */
     void sendMessageEvent(String type, GuildSpec guild, ObjectNode message, long authorId) {
-        Gateway.Session session = gateway.live();
-        if (session == null || !session.hasIntent(INTENT_GUILD_MESSAGES)) {
-            return;
-        }
         if ((message.path("flags").asInt() & 64) != 0) {
             return; // ephemeral: only the invoking user sees it
         }
@@ -1135,12 +1222,13 @@ public final class DiscordEmulator implements AutoCloseable {
                 ((ObjectNode) user).set("member", memberJson(guild, member, false));
             }
         }
-        if (!session.hasIntent(INTENT_MESSAGE_CONTENT) && !botMentioned && authorId != botUserId()) {
-            event.put("content", "");
-            event.putArray("embeds");
-            event.putArray("attachments");
-            event.putArray("components");
-        }
-        gateway.dispatch(type, event);
+        ObjectNode withoutContent = event.deepCopy();
+        withoutContent.put("content", "");
+        withoutContent.putArray("embeds");
+        withoutContent.putArray("attachments");
+        withoutContent.putArray("components");
+        boolean contentVisible = botMentioned || authorId == botUserId();
+        gateway.dispatch(guild.id(), type, session -> !session.hasIntent(INTENT_GUILD_MESSAGES) ? null
+                : contentVisible || session.hasIntent(INTENT_MESSAGE_CONTENT) ? event : withoutContent);
     }
 }

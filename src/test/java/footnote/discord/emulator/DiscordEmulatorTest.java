@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +61,18 @@ class DiscordEmulatorTest {
     private static final long MODERATOR = 810000000000000302L;
     private static final long MEMBER = 810000000000000303L;
     private static final long MANAGE_GUILD = 1L << 5;
+    /** On shard 1 of 2, where GUILD is on shard 0: {@code (id >> 22) % 2} differs. */
+    private static final long SHARD_ONE_GUILD = 811000000000000001L;
+    private static final long SHARD_ONE_GENERAL = 811000000000000101L;
+
+    /** Shared: a JDK 17 HttpClient cannot be closed, its threads end when it is collected. */
+    private static final HttpClient RAW_HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
     private DiscordEmulator discord;
     private DiscordApi api;
+    /** Clients logged in as shards, disconnected after each test. */
+    private final List<DiscordApi> shardClients = new CopyOnWriteArrayList<>();
+    private final List<RawGatewayClient> rawClients = new ArrayList<>();
 
     @BeforeEach
     void startEmulator() {
@@ -78,6 +92,10 @@ class DiscordEmulatorTest {
         if (api != null) {
             api.disconnect().get(5, TimeUnit.SECONDS);
         }
+        for (DiscordApi shard : shardClients) {
+            shard.disconnect().get(5, TimeUnit.SECONDS);
+        }
+        rawClients.forEach(client -> client.socket.abort());
         discord.close();
     }
 
@@ -87,13 +105,52 @@ class DiscordEmulatorTest {
     }
 
     private CompletableFuture<DiscordApi> loginFuture() {
+        return builder().login();
+    }
+
+    private DiscordApiBuilder builder() {
         return new DiscordApiBuilder()
                 .setToken(DiscordEmulator.TOKEN)
                 .setProxySelector(discord.proxySelector())
                 .addIntents(Intent.MESSAGE_CONTENT)
+                // Javacord's own limiter spaces IDENTIFYs 5.5 s apart per token within the JVM, shards included.
                 .setGatewayIdentifyRatelimiter(() -> { })
-                .setShutdownHookRegistrationEnabled(false)
-                .login();
+                .setShutdownHookRegistrationEnabled(false);
+    }
+
+    /** Logs in one client per shard, each from its own builder as separate bot processes would, all at once. */
+    private List<DiscordApi> loginAsShards(int total) {
+        discord.prepareJavacord();
+        List<CompletableFuture<DiscordApi>> logins = new ArrayList<>();
+        for (int shard = 0; shard < total; shard++) {
+            logins.add(builder().setTotalShards(total).setCurrentShard(shard).login());
+        }
+        return joinShards(logins);
+    }
+
+    private List<DiscordApi> joinShards(List<CompletableFuture<DiscordApi>> logins) {
+        logins.forEach(login -> login.thenAccept(shardClients::add));
+        return logins.stream().map(CompletableFuture::join).toList();
+    }
+
+    private void addShardOneGuild() {
+        discord.guild(SHARD_ONE_GUILD, "Second Shard Readers", OWNER)
+                .textChannel(SHARD_ONE_GENERAL, "general")
+                .member(OWNER, "olivia")
+                .member(MEMBER, "max");
+    }
+
+    /**
+     * The types of the dispatches a shard's session got about a guild, as sent (Javacord would silently drop an
+     * event about a guild it does not know, so its listeners alone cannot show an event went to the wrong shard).
+     */
+    private List<String> dispatchedAbout(int shard, long guildId) {
+        String id = Long.toString(guildId);
+        return discord.dispatchesTo(shard).stream()
+                .filter(p -> p.path("d").path("guild_id").asText().equals(id)
+                        || p.path("t").asText().startsWith("GUILD_") && p.path("d").path("id").asText().equals(id))
+                .map(p -> p.path("t").asText())
+                .toList();
     }
 
     private void assertCleanRun() {
@@ -108,6 +165,43 @@ class DiscordEmulatorTest {
                 throw new AssertionError("timed out waiting until " + what);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** A bare gateway client (the JDK's websocket), for IDENTIFYs that Javacord refuses to send. */
+    private final class RawGatewayClient implements WebSocket.Listener {
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        final WebSocket socket;
+
+        RawGatewayClient() {
+            socket = RAW_HTTP.newWebSocketBuilder()
+                    .buildAsync(URI.create(discord.gatewayUrl() + "/?encoding=json&v=10"), this).join();
+            rawClients.add(this);
+        }
+
+        /** Sends IDENTIFY with this {@code shard} JSON, or without one if null. */
+        RawGatewayClient identify(String shard) {
+            socket.sendText("{\"op\":2,\"d\":{\"token\":\"Bot " + DiscordEmulator.TOKEN + "\",\"intents\":513,"
+                    + "\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"}"
+                    + (shard == null ? "" : ",\"shard\":" + shard) + "}}", true).join();
+            return this;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            webSocket.request(1); // HELLO, READY, ...: not needed here
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
         }
     }
 
@@ -647,6 +741,204 @@ class DiscordEmulatorTest {
         assertThat(discord.messagesIn(GENERAL)).extracting(m -> m.path("content").asText())
                 .containsExactly("what about copper?", "Here is what I found (edited)", "No sources yet",
                         "and after a reconnect?", "Here is what I found, <@" + OWNER + ">");
+        assertCleanRun();
+    }
+
+    // ------------------------------------------------------------------------------------------ 9. sharding
+
+    @Test
+    void eachShardSeesOnlyTheGuildsWhoseIdsMapToIt() {
+        assertThat((GUILD >> 22) % 2).as("GUILD's shard of 2").isZero();
+        assertThat((SHARD_ONE_GUILD >> 22) % 2).as("SHARD_ONE_GUILD's shard of 2").isOne();
+        addShardOneGuild();
+
+        List<DiscordApi> clients = loginAsShards(2);
+
+        assertThat(clients.get(0).getServers()).extracting(Server::getId).containsExactly(GUILD);
+        assertThat(clients.get(1).getServers()).extracting(Server::getId).containsExactly(SHARD_ONE_GUILD);
+        assertThat(discord.identifiedShards()).containsExactlyInAnyOrder(
+                new DiscordEmulator.Shard(0, 2), new DiscordEmulator.Shard(1, 2));
+        for (int shard = 0; shard < 2; shard++) {
+            discord.awaitShardConnected(shard, WAIT);
+            JsonNode ready = discord.dispatchesTo(shard).get(0);
+            assertThat(ready.path("t").asText()).isEqualTo("READY");
+            assertThat(ready.path("s").asInt()).as("each session numbers its own dispatches").isEqualTo(1);
+            assertThat(ready.path("d").path("shard").toString()).isEqualTo("[" + shard + ",2]");
+            long ownGuild = shard == 0 ? GUILD : SHARD_ONE_GUILD;
+            assertThat(ready.path("d").path("guilds")).singleElement()
+                    .satisfies(g -> assertThat(g.path("id").asLong()).isEqualTo(ownGuild));
+        }
+        assertThat(dispatchedAbout(0, GUILD)).containsExactly("GUILD_CREATE");
+        assertThat(dispatchedAbout(1, SHARD_ONE_GUILD)).containsExactly("GUILD_CREATE");
+        assertThat(dispatchedAbout(0, SHARD_ONE_GUILD)).isEmpty();
+        assertThat(dispatchedAbout(1, GUILD)).isEmpty();
+        assertThat(discord.requests()).filteredOn(r -> r.is("GET", "/oauth2/applications/@me")).hasSize(2);
+        assertCleanRun();
+    }
+
+    @Test
+    void aMessageInAGuildReachesOnlyTheClientOfItsShard() throws Exception {
+        addShardOneGuild();
+        List<DiscordApi> clients = loginAsShards(2);
+        List<BlockingQueue<String>> received = List.of(new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>());
+        for (int shard = 0; shard < 2; shard++) {
+            BlockingQueue<String> queue = received.get(shard);
+            clients.get(shard).addMessageCreateListener(event -> queue.add(event.getMessageContent()));
+        }
+
+        discord.postMessage(SHARD_ONE_GUILD, SHARD_ONE_GENERAL, MEMBER, "for shard 1");
+        discord.postMessage(GUILD, GENERAL, MEMBER, "for shard 0");
+
+        assertThat(received.get(0).poll(10, TimeUnit.SECONDS)).isEqualTo("for shard 0");
+        assertThat(received.get(1).poll(10, TimeUnit.SECONDS)).isEqualTo("for shard 1");
+        assertThat(received.get(0).poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(received.get(1)).isEmpty();
+        assertThat(dispatchedAbout(0, GUILD)).containsExactly("GUILD_CREATE", "MESSAGE_CREATE");
+        assertThat(dispatchedAbout(1, SHARD_ONE_GUILD)).containsExactly("GUILD_CREATE", "MESSAGE_CREATE");
+        assertThat(dispatchedAbout(0, SHARD_ONE_GUILD)).isEmpty();
+        assertThat(dispatchedAbout(1, GUILD)).isEmpty();
+        assertCleanRun();
+    }
+
+    @Test
+    void aSlashCommandGoesOnlyToItsGuildsShardWhileCommandsBelongToTheWholeApplication() {
+        addShardOneGuild();
+        List<DiscordApi> clients = loginAsShards(2);
+        // One shard registers for the application; the command then exists in every guild, whatever its shard.
+        clients.get(0).bulkOverwriteGlobalApplicationCommands(Set.of(askCommand())).join();
+        List<String> seenBy = new CopyOnWriteArrayList<>();
+        for (int shard = 0; shard < 2; shard++) {
+            String name = "shard " + shard;
+            clients.get(shard).addSlashCommandCreateListener(event -> {
+                seenBy.add(name);
+                event.getSlashCommandInteraction().createImmediateResponder().setContent("answered by " + name)
+                        .respond();
+            });
+        }
+
+        Interaction onShardOne = discord.slashCommand(SHARD_ONE_GUILD, SHARD_ONE_GENERAL, MEMBER, "ask",
+                Map.of("question", "which shard?"));
+        assertThat(discord.awaitInteractionResponse(onShardOne, c -> true, WAIT)).isEqualTo("answered by shard 1");
+        Interaction onShardZero = discord.slashCommand(GUILD, GENERAL, MEMBER, "ask", Map.of("question", "and here?"));
+        assertThat(discord.awaitInteractionResponse(onShardZero, c -> true, WAIT)).isEqualTo("answered by shard 0");
+
+        assertThat(seenBy).containsExactly("shard 1", "shard 0");
+        assertThat(dispatchedAbout(0, SHARD_ONE_GUILD)).isEmpty();
+        assertThat(dispatchedAbout(1, GUILD)).isEmpty();
+        assertThat(dispatchedAbout(1, SHARD_ONE_GUILD)).contains("INTERACTION_CREATE");
+        assertThat(discord.requests()).filteredOn(r -> r.path().contains("/commands"))
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactly("PUT /applications/" + discord.applicationId() + "/commands");
+        assertCleanRun();
+    }
+
+    @Test
+    void eventsAboutAGuildAfterLoginGoOnlyToItsShard() throws Exception {
+        List<DiscordApi> clients = loginAsShards(2);
+        long laterChannel = 810000000000000103L;
+        long laterRole = 811000000000000201L;
+
+        addShardOneGuild();
+        discord.guild(SHARD_ONE_GUILD).role(laterRole, "late", MANAGE_GUILD);
+        discord.guild(GUILD).textChannel(laterChannel, "later");
+
+        await(() -> clients.get(1).getServerTextChannelById(SHARD_ONE_GENERAL).isPresent()
+                && clients.get(1).getRoleById(laterRole).isPresent(), "shard 1 knows the new guild");
+        await(() -> clients.get(0).getServerTextChannelById(laterChannel).isPresent(), "shard 0 knows the channel");
+        assertThat(clients.get(0).getServers()).extracting(Server::getId).containsExactly(GUILD);
+        assertThat(dispatchedAbout(0, SHARD_ONE_GUILD)).isEmpty();
+        assertThat(dispatchedAbout(1, SHARD_ONE_GUILD))
+                .containsExactly("GUILD_CREATE", "CHANNEL_CREATE", "GUILD_ROLE_CREATE");
+        assertThat(dispatchedAbout(1, GUILD)).isEmpty();
+        assertThat(dispatchedAbout(0, GUILD)).containsExactly("GUILD_CREATE", "CHANNEL_CREATE");
+        assertCleanRun();
+    }
+
+    @Test
+    void eachShardResumesItsOwnSessionAndGetsWhatItMissed() throws Exception {
+        addShardOneGuild();
+        List<DiscordApi> clients = loginAsShards(2);
+        List<BlockingQueue<String>> received = List.of(new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>());
+        for (int shard = 0; shard < 2; shard++) {
+            BlockingQueue<String> queue = received.get(shard);
+            clients.get(shard).addMessageCreateListener(event -> queue.add(event.getMessageContent()));
+        }
+
+        discord.requestReconnect();
+        discord.postMessage(GUILD, GENERAL, MEMBER, "while shard 0 reconnects");
+        discord.postMessage(SHARD_ONE_GUILD, SHARD_ONE_GENERAL, MEMBER, "while shard 1 reconnects");
+        discord.awaitConnected(WAIT);
+
+        assertThat(received.get(0).poll(10, TimeUnit.SECONDS)).isEqualTo("while shard 0 reconnects");
+        assertThat(received.get(1).poll(10, TimeUnit.SECONDS)).isEqualTo("while shard 1 reconnects");
+        assertThat(discord.identifyCount()).isEqualTo(2);
+        assertThat(discord.resumeCount()).isEqualTo(2);
+        for (int shard = 0; shard < 2; shard++) {
+            List<Integer> seqs = discord.dispatchesTo(shard).stream().map(p -> p.path("s").asInt()).toList();
+            assertThat(seqs).as("shard %d's sequence numbers", shard)
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, seqs.size()).boxed().toList());
+            assertThat(discord.dispatchesTo(shard)).extracting(p -> p.path("t").asText()).contains("RESUMED");
+        }
+        assertCleanRun();
+    }
+
+    @Test
+    void javacordTakesTheRecommendedShardCountFromGatewayBotAndLogsInEveryShard() throws Exception {
+        addShardOneGuild();
+        discord.recommendedShards(2);
+        discord.prepareJavacord();
+        DiscordApiBuilder builder = builder();
+
+        builder.setRecommendedTotalShards().get(10, TimeUnit.SECONDS);
+        List<DiscordApi> clients = joinShards(builder.loginAllShards());
+
+        assertThat(builder.getTotalShards()).isEqualTo(2);
+        assertThat(clients).extracting(DiscordApi::getCurrentShard).containsExactly(0, 1);
+        assertThat(clients.get(0).getServers()).extracting(Server::getId).containsExactly(GUILD);
+        assertThat(clients.get(1).getServers()).extracting(Server::getId).containsExactly(SHARD_ONE_GUILD);
+        RecordedRequest gatewayBot = discord.awaitRequest("GET", "/gateway/bot", WAIT);
+        assertThat(gatewayBot.headers()).containsEntry("authorization", "Bot " + DiscordEmulator.TOKEN);
+        assertThat(gatewayBot.status()).isEqualTo(200);
+        assertCleanRun();
+    }
+
+    @Test
+    void anIdentifyWithAnInvalidShardIsClosedWith4010() throws Exception {
+        List<String> invalid = List.of("[2,2]", "[0,0]", "[-1,2]", "[1]", "\"0,2\"");
+        for (String shard : invalid) {
+            RawGatewayClient client = new RawGatewayClient().identify(shard);
+            assertThat(client.closeCode.get(5, TimeUnit.SECONDS)).as("close code for shard " + shard)
+                    .isEqualTo(4010);
+        }
+
+        assertThat(discord.identifyCount()).isEqualTo(invalid.size());
+        assertThat(discord.identifiedShards()).isEmpty();
+        assertThat(discord.violations()).hasSize(invalid.size())
+                .allSatisfy(v -> assertThat(v).startsWith("gateway: IDENTIFY with shard "));
+    }
+
+    @Test
+    void shardsConnectedAtTheSameTimeMustAgreeOnTheShardCount() {
+        new RawGatewayClient().identify("[0,2]");
+        discord.awaitShardConnected(0, WAIT);
+        new RawGatewayClient().identify("[1,3]");
+        discord.awaitShardConnected(1, WAIT);
+
+        assertThat(discord.identifiedShards()).containsExactly(new DiscordEmulator.Shard(0, 2),
+                new DiscordEmulator.Shard(1, 3));
+        assertThat(discord.violations()).singleElement().asString()
+                .isEqualTo("gateway: IDENTIFY as shard [1, 3] while shard [0, 2] is connected; all shards must "
+                        + "agree on num_shards");
+    }
+
+    @Test
+    void aClientThatDoesNotShardIsShardZeroOfOne() {
+        new RawGatewayClient().identify(null);
+        discord.awaitShardConnected(0, WAIT);
+
+        assertThat(discord.identifiedShards()).containsExactly(new DiscordEmulator.Shard(0, 1));
+        assertThat(discord.dispatchesTo(0).get(0).path("d").path("shard").toString()).isEqualTo("[0,1]");
+        assertThat(discord.dispatchesTo(1)).isEmpty();
         assertCleanRun();
     }
 

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
@@ -31,6 +33,11 @@ import org.java_websocket.server.WebSocketServer;
  * gets the session's next sequence number and is kept, so a client that RESUMEs with its last {@code seq} gets
  * what it missed replayed, then RESUMED. Events raised while the bot is between connections are therefore not
  * lost if it resumes. All state is guarded by the emulator's lock.
+ *
+ * <p>Sharding follows Discord too: IDENTIFY's {@code shard: [shard_id, num_shards]} (absent: [0, 1]) picks the
+ * guilds a session gets, those with {@code (guild_id >> 22) % num_shards == shard_id}; events without a guild go to
+ * shard 0. Each shard has its own live session (the newest to IDENTIFY or RESUME as that shard) on its own
+ * connection, with its own sequence numbers, history and RESUME.
  */
 final class Gateway extends WebSocketServer {
 
@@ -39,25 +46,43 @@ final class Gateway extends WebSocketServer {
     static final int CLOSE_ALREADY_AUTHENTICATED = 4005;
     static final int CLOSE_NOT_AUTHENTICATED = 4003;
     static final int CLOSE_DECODE_ERROR = 4002;
+    static final int CLOSE_INVALID_SHARD = 4010;
     static final int CLOSE_INVALID_INTENTS = 4013;
     static final long CLOSE_ECHO_DELAY_MS = 50;
+    /** The guild id of events that belong to no guild (direct messages), which Discord sends to shard 0. */
+    static final long NO_GUILD = 0;
 
     /** A gateway session (what READY's session_id names). */
     static final class Session {
         final String id;
         final long intents;
+        final DiscordEmulator.Shard shard;
         int seq;
         final List<ObjectNode> history = new ArrayList<>();
         WebSocket connection;
         boolean ready;
 
-        Session(String id, long intents) {
+        Session(String id, long intents, DiscordEmulator.Shard shard) {
             this.id = id;
             this.intents = intents;
+            this.shard = shard;
         }
 
         boolean hasIntent(int bit) {
             return (intents & (1L << bit)) != 0;
+        }
+
+        /** Whether Discord sends this guild's events to this session's shard. */
+        boolean owns(long guildId) {
+            return guildId == NO_GUILD ? shard.id() == 0 : (guildId >>> 22) % shard.total() == shard.id();
+        }
+
+        boolean open() {
+            return connection != null && connection.isOpen();
+        }
+
+        boolean connected() {
+            return ready && open();
         }
     }
 
@@ -73,7 +98,12 @@ final class Gateway extends WebSocketServer {
     private volatile Exception startFailure;
     /** Guarded by emulator.lock. */
     private final Map<String, Session> sessions = new HashMap<>();
-    private Session live;
+    /**
+     * The session each shard's events go to, by shard id. A newer IDENTIFY for a shard replaces its entry; the older
+     * session may stay open but gets no more events.
+     */
+    private final Map<Integer, Session> live = new TreeMap<>();
+    private final List<DiscordEmulator.Shard> identified = new ArrayList<>();
     private int identifies;
     private int resumes;
 
@@ -179,16 +209,57 @@ final class Gateway extends WebSocketServer {
         if (!d.path("properties").isObject()) {
             violations.accept("gateway: IDENTIFY without properties {os, browser, device}");
         }
-        Session session = new Session(UUID.randomUUID().toString().replace("-", ""), d.path("intents").asLong());
+        DiscordEmulator.Shard shard = shard(d.get("shard"));
+        if (shard == null) {
+            violations.accept("gateway: IDENTIFY with shard " + d.get("shard")
+                    + "; expected [shard_id, num_shards] with 0 <= shard_id < num_shards");
+            conn.close(CLOSE_INVALID_SHARD, "Invalid shard.");
+            return;
+        }
+        Session session = new Session(UUID.randomUUID().toString().replace("-", ""), d.path("intents").asLong(),
+                shard);
         sessions.put(session.id, session);
-        live = session; // events go to the newest session; an older one stays open but gets no more
         session.connection = conn;
         state.session = session;
+        goLive(session, "IDENTIFY");
+        identified.add(shard);
         dispatch(session, "READY", emulator.readyPayload(session, url()));
-        for (ObjectNode guild : emulator.guildCreatePayloads()) {
+        for (ObjectNode guild : emulator.guildCreatePayloads(session)) {
             dispatch(session, "GUILD_CREATE", guild);
         }
         session.ready = true;
+    }
+
+    /** IDENTIFY's {@code shard}: [0, 1] when absent, as on Discord; null when it is not a valid pair. */
+    private static DiscordEmulator.Shard shard(JsonNode shard) {
+        if (shard == null || shard.isNull()) {
+            return new DiscordEmulator.Shard(0, 1);
+        }
+        if (!shard.isArray() || shard.size() != 2 || !shard.get(0).isIntegralNumber()
+                || !shard.get(1).isIntegralNumber() || !shard.get(0).canConvertToInt()
+                || !shard.get(1).canConvertToInt()) {
+            return null;
+        }
+        int id = shard.get(0).asInt();
+        int total = shard.get(1).asInt();
+        return total >= 1 && id >= 0 && id < total ? new DiscordEmulator.Shard(id, total) : null;
+    }
+
+    /**
+     * Makes the session its shard's live one. Discord requires all shards running at once to use the same
+     * num_shards, or guilds would go to two sessions or to none; a disagreement with a session that is still
+     * connected is the bot's mistake. A disconnected session of another num_shards is left over from before the
+     * bot resharded, so it stops being live.
+     */
+    private void goLive(Session session, String what) {
+        for (Session other : live.values()) {
+            if (other != session && other.shard.total() != session.shard.total() && other.open()) {
+                violations.accept("gateway: " + what + " as shard " + session.shard + " while shard " + other.shard
+                        + " is connected; all shards must agree on num_shards");
+            }
+        }
+        live.values().removeIf(other -> other.shard.total() != session.shard.total() && !other.open());
+        live.put(session.shard.id(), session);
     }
 
     private void resume(WebSocket conn, Connection state, JsonNode d) {
@@ -207,7 +278,7 @@ final class Gateway extends WebSocketServer {
         }
         session.connection = conn;
         state.session = session;
-        live = session;
+        goLive(session, "RESUME");
         int seq = d.path("seq").asInt(0);
         for (ObjectNode payload : session.history) {
             if (payload.path("s").asInt() > seq) {
@@ -230,13 +301,27 @@ final class Gateway extends WebSocketServer {
         return true;
     }
 
-    /** Dispatches to the live session. Call under emulator.lock. @return false if the bot has no session */
-    boolean dispatch(String type, ObjectNode data) {
-        if (live == null) {
-            return false;
+    /**
+     * Dispatches an event about a guild ({@link #NO_GUILD} for none) to the live session of the shard that owns
+     * it, if any. Call under emulator.lock.
+     */
+    void dispatch(long guildId, String type, ObjectNode data) {
+        dispatch(guildId, type, session -> data);
+    }
+
+    /**
+     * Like {@link #dispatch(long, String, ObjectNode)}, with the payload made per session, since what a session
+     * may see depends on its intents; {@code payloadFor} returns null to send that session nothing.
+     */
+    void dispatch(long guildId, String type, Function<Session, ObjectNode> payloadFor) {
+        for (Session session : live.values()) {
+            if (session.owns(guildId)) {
+                ObjectNode data = payloadFor.apply(session);
+                if (data != null) {
+                    dispatch(session, type, data);
+                }
+            }
         }
-        dispatch(live, type, data);
-        return true;
     }
 
     private void dispatch(Session session, String type, ObjectNode data) {
@@ -252,14 +337,31 @@ final class Gateway extends WebSocketServer {
         }
     }
 
-    /** The session events go to, or null if the bot never identified. Call under emulator.lock. */
-    Session live() {
-        return live;
+    /** Whether the bot has identified at least once (on any shard). Call under emulator.lock. */
+    boolean hasSession() {
+        return !live.isEmpty();
     }
 
-    /** Whether the bot is connected and past READY or RESUMED. Call under emulator.lock. */
+    /** Whether every live session is connected and past READY or RESUMED. Call under emulator.lock. */
     boolean connected() {
-        return live != null && live.ready && live.connection != null && live.connection.isOpen();
+        return !live.isEmpty() && live.values().stream().allMatch(Session::connected);
+    }
+
+    /** Whether this shard's live session is connected and past READY or RESUMED. Call under emulator.lock. */
+    boolean connected(int shardId) {
+        Session session = live.get(shardId);
+        return session != null && session.connected();
+    }
+
+    /** The dispatches sent in this shard's live session (none if it has none). Call under emulator.lock. */
+    List<ObjectNode> history(int shardId) {
+        Session session = live.get(shardId);
+        return session == null ? List.of() : session.history;
+    }
+
+    /** The shard of each session IDENTIFY opened, in order. Call under emulator.lock. */
+    List<DiscordEmulator.Shard> identified() {
+        return identified;
     }
 
     int identifies() {
@@ -270,13 +372,16 @@ final class Gateway extends WebSocketServer {
         return resumes;
     }
 
-    /** Sends op 7 on the live connection. Call under emulator.lock. */
+    /** Sends op 7 on every live connection (one per shard). Call under emulator.lock. */
     void requestReconnect() {
         if (!connected()) {
-            throw new IllegalStateException("the bot has no live gateway connection");
+            throw new IllegalStateException("the bot has no live gateway connection"
+                    + (live.size() > 1 ? " on every shard" : ""));
         }
-        live.connection.send("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}");
-        live.ready = false;
+        for (Session session : live.values()) {
+            session.connection.send("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}");
+            session.ready = false;
+        }
     }
 
     @Override

@@ -313,7 +313,7 @@ final class RestApi {
     private Reply botGateway() {
         ObjectNode body = emulator.json.createObjectNode();
         body.put("url", emulator.gatewayUrl());
-        body.put("shards", 1);
+        body.put("shards", emulator.recommendedShards());
         body.putObject("session_start_limit").put("total", 1000).put("remaining", 999)
                 .put("reset_after", 14_400_000).put("max_concurrency", 1);
         return ok(body);
@@ -1165,14 +1165,13 @@ final class RestApi {
     }
 
     private void messageDeleted(ObjectNode message, GuildSpec guild) {
-        Gateway.Session session = emulator.gateway().live();
-        if (session != null && session.hasIntent(DiscordEmulator.INTENT_GUILD_MESSAGES)
-                && (message.path("flags").asInt() & FLAG_EPHEMERAL) == 0) {
+        if ((message.path("flags").asInt() & FLAG_EPHEMERAL) == 0) {
             ObjectNode d = emulator.json.createObjectNode();
             d.put("id", message.path("id").asText());
             d.put("channel_id", message.path("channel_id").asText());
             d.put("guild_id", id(guild.id()));
-            emulator.gateway().dispatch("MESSAGE_DELETE", d);
+            emulator.gateway().dispatch(guild.id(), "MESSAGE_DELETE",
+                    session -> session.hasIntent(DiscordEmulator.INTENT_GUILD_MESSAGES) ? d : null);
         }
         emulator.lock.notifyAll();
     }
