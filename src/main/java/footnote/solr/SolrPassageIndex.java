@@ -1,0 +1,335 @@
+package footnote.solr;
+
+import static footnote.search.IndexSchema.AFTER;
+import static footnote.search.IndexSchema.ARTICLE;
+import static footnote.search.IndexSchema.ARTICLE_TITLE;
+import static footnote.search.IndexSchema.AUTHOR;
+import static footnote.search.IndexSchema.BEFORE;
+import static footnote.search.IndexSchema.FILE;
+import static footnote.search.IndexSchema.FINGERPRINT;
+import static footnote.search.IndexSchema.FIRST_SENTENCE;
+import static footnote.search.IndexSchema.ID;
+import static footnote.search.IndexSchema.KIND;
+import static footnote.search.IndexSchema.KIND_ARTICLE;
+import static footnote.search.IndexSchema.KIND_PASSAGE;
+import static footnote.search.IndexSchema.PASSAGE_COUNT;
+import static footnote.search.IndexSchema.POSITION;
+import static footnote.search.IndexSchema.PUBLISHED;
+import static footnote.search.IndexSchema.PUBLISHER;
+import static footnote.search.IndexSchema.SCOPE;
+import static footnote.search.IndexSchema.SOURCE;
+import static footnote.search.IndexSchema.TEXT;
+import static footnote.search.IndexSchema.TITLE;
+import static footnote.search.IndexSchema.URL;
+import static footnote.search.IndexSchema.VECTOR;
+
+import footnote.corpus.ArticleMetadata;
+import footnote.corpus.Passage;
+import footnote.corpus.PublicationDate;
+import footnote.corpus.Scope;
+import footnote.search.IndexSchema;
+import footnote.search.IndexSnapshot;
+import footnote.search.IndexUnavailableException;
+import footnote.search.IndexedArticle;
+import footnote.search.PassageIndex;
+import footnote.search.Hit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * Passages in a SolrCloud collection whose schema mirrors {@link footnote.search.IndexSchema}: the same fields,
+ * the same analysis, the same vectors, searched with the same queries, so that fusion above sees the same
+ * rankings as from the embedded index. Every bot process writes and reads it; thread-safe.
+ */
+public final class SolrPassageIndex implements PassageIndex {
+
+    /** The stored fields a passage is rebuilt from. */
+    private static final String PASSAGE_FIELDS = String.join(",", ID, ARTICLE, SOURCE, SCOPE, TEXT, TITLE, POSITION,
+            FIRST_SENTENCE, BEFORE, AFTER, AUTHOR, PUBLISHER, PUBLISHED, URL, FILE);
+    /** The state record holding what the passages were built with, keyed by collection. */
+    private static final String SIGNATURE = "signature";
+
+    private final SolrCluster cluster;
+    private final String collection;
+
+    public SolrPassageIndex(SolrCluster cluster, String collection) {
+        this.cluster = cluster;
+        this.collection = collection;
+    }
+
+    /**
+     * The passages collection, checked to have been built with {@code signature} (schema, model, chunking), which
+     * the state collection records. Unlike the embedded index, a mismatch is not rebuilt silently: other processes
+     * may still be answering from it, so the operator decides.
+     *
+     * @param rebuild delete every passage first, and record the new signature
+     * @throws IndexUnavailableException when the cluster is unreachable or the passages were built otherwise
+     */
+    public static SolrPassageIndex open(SolrCluster cluster, String collection, String stateCollection,
+            String signature, boolean rebuild) {
+        SolrPassageIndex index = new SolrPassageIndex(cluster, collection);
+        SolrState state = new SolrState(cluster, stateCollection);
+        Optional<String> stored = state.body(SIGNATURE, collection, "reading the index signature");
+        if (rebuild) {
+            cluster.deleteByQuery(collection, "*:*", "clearing the passages for a rebuild");
+            cluster.softCommit(collection);
+        } else if (stored.isPresent() && !stored.get().equals(signature)) {
+            throw new IndexUnavailableException("The passages in SolrCloud collection " + collection + " were built"
+                    + " with other settings (" + stored.get() + ", now " + signature + "). Stop the other bot"
+                    + " processes, then rebuild: java -jar target/footnote.jar index --rebuild");
+        }
+        if (rebuild || stored.isEmpty()) {
+            state.put(SolrState.record(SIGNATURE, collection, signature), "recording the index signature");
+        }
+        return index;
+    }
+
+    @Override
+    public Map<String, IndexedArticle> articles() {
+        Map<String, IndexedArticle> articles = new HashMap<>();
+        SolrQuery query = new SolrQuery(KIND + ":" + KIND_ARTICLE)
+                .setFields(ARTICLE, SOURCE, SCOPE, ARTICLE_TITLE, FINGERPRINT, PASSAGE_COUNT)
+                .setRows(1000)
+                .setSort(ID, SolrQuery.ORDER.asc);
+        for (SolrDocument d : cluster.queryAll(collection, query, "listing the articles")) {
+            IndexedArticle article = new IndexedArticle(string(d, ARTICLE), string(d, SOURCE),
+                    new Scope(string(d, SCOPE)), string(d, ARTICLE_TITLE), string(d, FINGERPRINT),
+                    ((Number) d.getFirstValue(PASSAGE_COUNT)).intValue());
+            articles.put(article.articleId(), article);
+        }
+        return articles;
+    }
+
+    /** One block, marker and passages, so Solr replaces the article's old block in a single step. */
+    @Override
+    public void putArticle(IndexedArticle article, List<Passage> passages, List<float[]> vectors) {
+        if (passages.size() != vectors.size()) {
+            throw new IllegalArgumentException(passages.size() + " passages but " + vectors.size() + " vectors");
+        }
+        SolrInputDocument marker = new SolrInputDocument();
+        marker.setField(ID, article.articleId());
+        marker.setField(KIND, KIND_ARTICLE);
+        marker.setField(ARTICLE, article.articleId());
+        marker.setField(SOURCE, article.sourceId());
+        marker.setField(SCOPE, article.scope().id());
+        marker.setField(ARTICLE_TITLE, article.title());
+        marker.setField(FINGERPRINT, article.fingerprint());
+        marker.setField(PASSAGE_COUNT, article.passages());
+        for (int i = 0; i < passages.size(); i++) {
+            marker.addChildDocument(passageDocument(passages.get(i), vectors.get(i)));
+        }
+        cluster.add(collection, marker, "indexing article " + article.articleId());
+    }
+
+    private static SolrInputDocument passageDocument(Passage passage, float[] vector) {
+        ArticleMetadata meta = passage.metadata();
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.setField(ID, passage.id());
+        doc.setField(KIND, KIND_PASSAGE);
+        doc.setField(ARTICLE, passage.articleId());
+        doc.setField(SOURCE, passage.sourceId());
+        doc.setField(SCOPE, passage.scope().id());
+        doc.setField(TEXT, String.join("\n", passage.sentences()));
+        doc.setField(TITLE, meta.title());
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            values.add(v);
+        }
+        doc.setField(VECTOR, values);
+        doc.setField(POSITION, passage.position());
+        doc.setField(FIRST_SENTENCE, passage.firstSentence());
+        passage.before().ifPresent(s -> doc.setField(BEFORE, s));
+        passage.after().ifPresent(s -> doc.setField(AFTER, s));
+        meta.author().ifPresent(s -> doc.setField(AUTHOR, s));
+        meta.publisher().ifPresent(s -> doc.setField(PUBLISHER, s));
+        meta.published().ifPresent(d -> doc.setField(PUBLISHED, d.iso()));
+        meta.url().ifPresent(s -> doc.setField(URL, s));
+        meta.fileName().ifPresent(s -> doc.setField(FILE, s));
+        return doc;
+    }
+
+    @Override
+    public void removeArticle(String articleId) {
+        cluster.deleteByQuery(collection, term(ARTICLE, articleId), "removing article " + articleId);
+    }
+
+    /** A soft commit: every process's next search sees the writes; the transaction log already made them durable. */
+    @Override
+    public void commit() {
+        cluster.softCommit(collection);
+    }
+
+    @Override
+    public IndexSnapshot snapshot() {
+        return new Snapshot();
+    }
+
+    @Override
+    public boolean writable() {
+        return true;
+    }
+
+    /** The cluster's client belongs to the composition root, which closes it after everything that uses it. */
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+        return "SolrPassageIndex[" + collection + "]";
+    }
+
+    /** {@code {!term}}: the value is taken as one indexed term, never parsed or analysed again. */
+    static String term(String field, String value) {
+        return "{!term f=" + field + " v=" + quoted(value) + "}";
+    }
+
+    private static String quoted(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static String scopeFilter(Set<Scope> scopes) {
+        return scopes.stream().map(s -> term(SCOPE, s.id())).collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /** {@code [0.1,-0.2,…]}: Solr's vector syntax, without the spaces {@link Arrays#toString} would add. */
+    static String vectorText(float[] vector) {
+        StringBuilder text = new StringBuilder(vector.length * 12).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    private static String string(SolrDocument d, String field) {
+        Object value = d.getFirstValue(field);
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * The documents a question's searches returned; a hit's handle is its passage's place in this list, the same
+     * in both searches, as fusion needs to recognise a passage both found. Solr has no reader to pin, so two
+     * searches may see different commits: the stored fields come with each hit, so a passage read back is whole.
+     */
+    private final class Snapshot implements IndexSnapshot {
+
+        private final List<SolrDocument> documents = new ArrayList<>();
+        private final Map<String, Integer> handles = new HashMap<>();
+        private final Map<String, Long> frequencies = new HashMap<>();
+        private List<String> lastTerms = List.of();
+        private Optional<Integer> passageCount = Optional.empty();
+
+        @Override
+        public List<Hit> lexical(List<String> keyTerms, Set<Scope> scopes, int k) {
+            if (keyTerms.isEmpty() || scopes.isEmpty()) {
+                return List.of();
+            }
+            lastTerms = List.copyOf(keyTerms);
+            // The key terms are already analysed: Porter stemming is not idempotent, so they go in as terms.
+            StringBuilder q = new StringBuilder("{!bool");
+            SolrQuery query = new SolrQuery();
+            for (int i = 0; i < keyTerms.size(); i++) {
+                q.append(" should=$t").append(i).append(" should=$b").append(i);
+                query.set("t" + i, term(TEXT, keyTerms.get(i)));
+                query.set("b" + i, "{!boost b=" + IndexSchema.TITLE_BOOST + "}" + term(TITLE, keyTerms.get(i)));
+            }
+            query.setQuery(q.append("}").toString());
+            return hits(query, scopes, k, score -> score, "a lexical search");
+        }
+
+        @Override
+        public List<Hit> nearest(float[] vector, Set<Scope> scopes, int k) {
+            if (scopes.isEmpty()) {
+                return List.of();
+            }
+            // topK is per shard, rows the merged total; the scope filter applies while walking each graph.
+            SolrQuery query = new SolrQuery("{!knn f=" + VECTOR + " topK=" + k + "}" + vectorText(vector));
+            // Solr scores unit-vector dot products as (1 + cos) / 2, as Lucene does; callers want the cosine.
+            return hits(query, scopes, k, score -> 2 * score - 1, "a vector search");
+        }
+
+        private List<Hit> hits(SolrQuery query, Set<Scope> scopes, int k,
+                java.util.function.DoubleUnaryOperator toScore, String what) {
+            query.addFilterQuery(scopeFilter(scopes));
+            query.setRows(k).setFields(PASSAGE_FIELDS + ",score");
+            List<Hit> hits = new ArrayList<>();
+            for (SolrDocument d : cluster.query(collection, query, what).getResults()) {
+                float score = ((Number) d.getFirstValue("score")).floatValue();
+                synchronized (documents) {
+                    int handle = handles.computeIfAbsent(string(d, ID), id -> {
+                        documents.add(d);
+                        return documents.size() - 1;
+                    });
+                    hits.add(new Hit(handle, (float) toScore.applyAsDouble(score)));
+                }
+            }
+            return hits;
+        }
+
+        @Override
+        public Passage passage(Hit hit) {
+            SolrDocument d;
+            synchronized (documents) {
+                d = documents.get(hit.handle());
+            }
+            ArticleMetadata meta = new ArticleMetadata(string(d, TITLE), optional(d, AUTHOR), optional(d, PUBLISHER),
+                    optional(d, PUBLISHED).flatMap(PublicationDate::parse), optional(d, URL), optional(d, FILE));
+            return new Passage(string(d, ARTICLE), string(d, SOURCE), new Scope(string(d, SCOPE)), meta,
+                    ((Number) d.getFirstValue(POSITION)).intValue(),
+                    ((Number) d.getFirstValue(FIRST_SENTENCE)).intValue(),
+                    Arrays.asList(string(d, TEXT).split("\n")), optional(d, BEFORE), optional(d, AFTER));
+        }
+
+        private Optional<String> optional(SolrDocument d, String field) {
+            return Optional.ofNullable(string(d, field));
+        }
+
+        /**
+         * Asked for each key term after the searches: the first call fetches the passage count and the last
+         * lexical search's terms' frequencies in one request, not one request a term.
+         */
+        @Override
+        public long documentFrequency(String term) {
+            if (!frequencies.containsKey(term)) {
+                List<String> terms = new ArrayList<>(lastTerms);
+                if (!terms.contains(term)) {
+                    terms.add(term);
+                }
+                statistics(terms);
+            }
+            return frequencies.getOrDefault(term, 0L);
+        }
+
+        @Override
+        public int passageCount() {
+            if (passageCount.isEmpty()) {
+                statistics(lastTerms);
+            }
+            return passageCount.orElse(0);
+        }
+
+        private void statistics(List<String> terms) {
+            SolrQuery query = new SolrQuery(term(KIND, KIND_PASSAGE)).setRows(0).setFacet(true).setFacetMinCount(0);
+            for (String term : terms) {
+                query.addFacetQuery(term(TEXT, term));
+            }
+            var response = cluster.query(collection, query, "reading term statistics");
+            passageCount = Optional.of((int) response.getResults().getNumFound());
+            Map<String, Integer> counts = Optional.ofNullable(response.getFacetQuery()).orElse(Map.of());
+            for (String term : terms) {
+                frequencies.put(term, (long) counts.getOrDefault(term(TEXT, term), 0));
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+}

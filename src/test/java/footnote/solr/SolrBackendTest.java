@@ -1,0 +1,320 @@
+package footnote.solr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import footnote.answer.Answer;
+import footnote.answer.Answerer;
+import footnote.answer.EvidencePolicy;
+import footnote.answer.Excerpt;
+import footnote.chat.ServerSettings;
+import footnote.corpus.Progress;
+import footnote.corpus.Scope;
+import footnote.corpus.SourceChange;
+import footnote.embedding.EmbeddingModelChoice;
+import footnote.embedding.InProcessEmbedder;
+import footnote.eval.EvalQuestion;
+import footnote.eval.Metrics;
+import footnote.eval.Outcome;
+import footnote.eval.QuestionFiles;
+import footnote.fetch.FetchSettings;
+import footnote.fetch.Fetcher;
+import footnote.ingest.ArticleFiles;
+import footnote.ingest.BundledSources;
+import footnote.ingest.IngestProgress;
+import footnote.ingest.Ingester;
+import footnote.ingest.SourceBoard;
+import footnote.ingest.SourceManager;
+import footnote.ingest.SourceReader;
+import footnote.search.HybridRetriever;
+import footnote.search.IndexUnavailableException;
+import footnote.search.LuceneIndex;
+import footnote.search.PassageIndex;
+import footnote.search.TextAnalysis;
+import footnote.testing.Fixtures;
+import footnote.testing.ManualClock;
+import footnote.testing.MemoryCopyStore;
+import footnote.testing.WebFixtures;
+import footnote.testing.WebServer;
+import footnote.testing.WebServer.Page;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SolrCloud backend against a real cluster on 127.0.0.1: two Solr nodes and ZooKeeper in this JVM, the
+ * collections made by {@link SolrCollections} from the configsets shipped in {@code config/solr}, a passages
+ * collection of 2 shards with 2 replicas. The last test stops a node.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrBackendTest {
+
+    private static final String PASSAGES = "passages";
+    private static final String STATE = "state";
+    private static final String SIGNATURE = "test-signature";
+    private static final Set<Scope> EVERY_SERVER = Set.of(Scope.GLOBAL);
+
+    @TempDir
+    static Path dir;
+
+    private MiniSolrCloudCluster nodes;
+    private SolrCluster cluster;
+    private InProcessEmbedder embedder;
+    private TextAnalysis analysis;
+    private SolrPassageIndex solrIndex;
+    private LuceneIndex luceneIndex;
+
+    @BeforeAll
+    void start() throws Exception {
+        nodes = new MiniSolrCloudCluster.Builder(2, dir.resolve("cluster")).withTraceIdGenerationDisabled().build();
+        cluster = new SolrCluster(urls(), Duration.ofSeconds(30));
+        new SolrCollections(cluster).create(Path.of("config/solr"), PASSAGES, STATE, 2, 2);
+        embedder = new InProcessEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15);
+        analysis = new TextAnalysis();
+        solrIndex = SolrPassageIndex.open(cluster, PASSAGES, STATE, SIGNATURE, false);
+        luceneIndex = LuceneIndex.inMemory(SIGNATURE);
+        for (PassageIndex index : List.of(solrIndex, luceneIndex)) {
+            new Ingester(index, embedder, new SourceReader(new ArticleFiles(), new MemoryCopyStore()), 60, 20)
+                    .sync(BundledSources.in(List.of(Path.of("config/articles"))), IngestProgress.NONE);
+        }
+    }
+
+    private List<String> urls() {
+        return nodes.getJettySolrRunners().stream().map(j -> j.getBaseUrl().toString()).toList();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {luceneIndex, analysis, cluster}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+        if (nodes != null) {
+            nodes.shutdown();
+        }
+    }
+
+    /** The shipped answer settings (config/footnote.yaml) over either backend. */
+    private Answerer answerer(PassageIndex index) {
+        HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
+                new HybridRetriever.Settings(100, 0.5, 10));
+        return new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
+    }
+
+    @Test
+    @Order(1)
+    void the_dev_questions_score_the_same_on_solr_as_on_the_embedded_index() throws Exception {
+        List<EvalQuestion> questions = new QuestionFiles().read(Fixtures.resourcePath("eval/dev-questions.jsonl"));
+        List<Outcome> onSolr = new ArrayList<>();
+        List<Outcome> embedded = new ArrayList<>();
+        int sameFirstExcerpt = 0;
+        for (EvalQuestion q : questions) {
+            Answer solr = answerer(solrIndex).answer(q.question(), EVERY_SERVER);
+            Answer lucene = answerer(luceneIndex).answer(q.question(), EVERY_SERVER);
+            onSolr.add(new Outcome(q, solr.excerpts().stream().map(Excerpt::text).toList()));
+            embedded.add(new Outcome(q, lucene.excerpts().stream().map(Excerpt::text).toList()));
+            if (solr.excerpts().stream().findFirst().map(Excerpt::text)
+                    .equals(lucene.excerpts().stream().findFirst().map(Excerpt::text))) {
+                sameFirstExcerpt++;
+            }
+        }
+        Metrics solr = Metrics.of(onSolr);
+        Metrics lucene = Metrics.of(embedded);
+        System.out.println("Dev questions, SolrCloud (2 shards x 2 replicas): " + solr.line());
+        System.out.println("Dev questions, embedded Lucene:                   " + lucene.line());
+        System.out.println("Same first excerpt on both: " + sameFirstExcerpt + " of " + questions.size());
+
+        assertThat(solr.hit1()).isCloseTo(lucene.hit1(), within(0.02));
+        assertThat(solr.hit3()).isCloseTo(lucene.hit3(), within(0.02));
+        assertThat(solr.declinedUnanswerable()).isCloseTo(lucene.declinedUnanswerable(), within(0.02));
+        assertThat(solr.hit1()).isGreaterThan(0.7);
+        assertThat(sameFirstExcerpt).as("questions whose first excerpt (or its absence) is the same")
+                .isGreaterThanOrEqualTo((int) Math.ceil(questions.size() * 0.95));
+    }
+
+    @Test
+    @Order(2)
+    void an_article_put_again_replaces_its_passages_and_a_removed_one_disappears() {
+        var article = Fixtures.article("robots", "Robots at the gala", "Sixteen humanoid robots danced at the gala.");
+        var chunks = new footnote.corpus.Chunker(60, 20).chunk(article);
+        var indexed = new footnote.search.IndexedArticle("robots", "robots", Scope.GLOBAL, "Robots at the gala", "v1",
+                chunks.size());
+        solrIndex.putArticle(indexed, chunks, embedder.embedPassages(chunks.stream().map(p -> p.text()).toList()));
+        var changed = Fixtures.article("robots", "Robots at the gala", "Twelve robots sang at the opera instead.");
+        var changedChunks = new footnote.corpus.Chunker(60, 20).chunk(changed);
+        solrIndex.putArticle(new footnote.search.IndexedArticle("robots", "robots", Scope.GLOBAL, "Robots at the gala",
+                "v2", changedChunks.size()), changedChunks,
+                embedder.embedPassages(changedChunks.stream().map(p -> p.text()).toList()));
+        solrIndex.commit();
+
+        assertThat(solrIndex.articles().get("robots").fingerprint()).isEqualTo("v2");
+        assertThat(answerer(solrIndex).answer("Which robots sang at the opera?", EVERY_SERVER).excerpts())
+                .first().satisfies(e -> assertThat(e.text()).contains("Twelve robots sang"));
+        assertThat(answerer(solrIndex).answer("How many humanoid robots danced?", EVERY_SERVER).excerpts())
+                .noneMatch(e -> e.text().contains("Sixteen humanoid"));
+
+        solrIndex.removeArticle("robots");
+        solrIndex.commit();
+
+        assertThat(solrIndex.articles()).doesNotContainKey("robots");
+        assertThat(answerer(solrIndex).answer("Which robots sang at the opera?", EVERY_SERVER).excerpts())
+                .noneMatch(e -> e.text().contains("Twelve robots"));
+    }
+
+    @Test
+    @Order(3)
+    void one_server_never_sees_another_servers_passages() {
+        Scope one = Scope.server("111");
+        Scope two = Scope.server("222");
+        var article = new footnote.corpus.Article("secret", "secret", one,
+                footnote.corpus.ArticleMetadata.titled("Launch plan"), "The zeppelin launches from Lakehurst on Friday.");
+        var chunks = new footnote.corpus.Chunker(60, 20).chunk(article);
+        solrIndex.putArticle(new footnote.search.IndexedArticle("secret", "secret", one, "Launch plan", "v1",
+                chunks.size()), chunks, embedder.embedPassages(chunks.stream().map(p -> p.text()).toList()));
+        solrIndex.commit();
+
+        assertThat(answerer(solrIndex).answer("Where does the zeppelin launch from?", Set.of(one)).excerpts())
+                .anyMatch(e -> e.text().contains("Lakehurst"));
+        assertThat(answerer(solrIndex).answer("Where does the zeppelin launch from?", Set.of(two, Scope.GLOBAL))
+                .excerpts()).noneMatch(e -> e.text().contains("Lakehurst"));
+    }
+
+    @Test
+    @Order(4)
+    void what_one_process_writes_another_sees_at_once() throws Exception {
+        try (SolrCluster other = new SolrCluster(urls(), Duration.ofSeconds(30))) {
+            new SolrServerSettingsStore(cluster, STATE).put(new ServerSettings("333", Set.of("9"), Set.of(), false));
+            new SolrCopyStore(cluster, STATE).write("src1", "art1", "---\ntitle: Copy\n---\nThe copied text.");
+
+            ServerSettings seen = new SolrServerSettingsStore(other, STATE).get("333");
+            assertThat(seen.moderatorRoles()).containsExactly("9");
+            assertThat(seen.showBundled()).isFalse();
+            assertThat(new SolrServerSettingsStore(other, STATE).get("444").moderatorRoles()).isEmpty();
+            SolrCopyStore copies = new SolrCopyStore(other, STATE);
+            assertThat(copies.articleIds("src1")).containsExactly("art1");
+            assertThat(copies.read("src1", "art1")).contains("The copied text.");
+            assertThat(copies.sourceIds()).contains("src1");
+
+            copies.deleteAll("src1");
+            assertThat(new SolrCopyStore(cluster, STATE).articleIds("src1")).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void passages_built_with_other_settings_are_refused_with_what_to_do() {
+        assertThatThrownBy(() -> SolrPassageIndex.open(cluster, PASSAGES, STATE, "another-model", false))
+                .isInstanceOf(IndexUnavailableException.class)
+                .hasMessageContaining("built with other settings")
+                .hasMessageContaining("index --rebuild");
+    }
+
+    @Test
+    @Order(6)
+    void of_two_processes_one_leads_and_the_other_takes_over_when_its_lease_runs_out() {
+        ManualClock clockA = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
+        ManualClock clockB = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
+        Duration term = Duration.ofSeconds(30);
+        try (SolrLeadership a = new SolrLeadership(cluster, STATE, "crash-test", "process-a", term, clockA);
+                SolrLeadership b = new SolrLeadership(cluster, STATE, "crash-test", "process-b", term, clockB)) {
+            List<String> ledB = new ArrayList<>();
+            b.onLeading(() -> ledB.add("b"));
+
+            a.renew();
+            b.renew();
+
+            assertThat(a.leads()).isTrue();
+            assertThat(b.leads()).isFalse();
+
+            // A stops renewing, as a crashed process does; B keeps trying.
+            clockA.advance(Duration.ofSeconds(21));
+            clockB.advance(Duration.ofSeconds(21));
+            b.renew();
+            assertThat(b.leads()).isFalse();
+            assertThat(a.leads()).as("a counts itself leader only until a third of the term is left").isFalse();
+
+            clockB.advance(Duration.ofSeconds(10));
+            b.renew();
+
+            assertThat(b.leads()).isTrue();
+            assertThat(ledB).containsExactly("b");
+            a.renew();
+            assertThat(a.leads()).as("the old leader, back, finds the lease taken").isFalse();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void a_leader_that_stops_cleanly_hands_over_at_the_next_try() {
+        Duration term = Duration.ofSeconds(30);
+        try (SolrLeadership b = new SolrLeadership(cluster, STATE, "clean-test", "process-b", term, Clock.systemUTC())) {
+            try (SolrLeadership a = new SolrLeadership(cluster, STATE, "clean-test", "process-a", term,
+                    Clock.systemUTC())) {
+                a.renew();
+                b.renew();
+                assertThat(a.leads()).isTrue();
+                assertThat(b.leads()).isFalse();
+            }
+
+            b.renew();
+
+            assertThat(b.leads()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(99)
+    void answers_and_source_commands_keep_working_when_a_node_stops() throws Exception {
+        nodes.stopJettySolrRunner(0);
+        // Each shard's replica on the other node takes over as leader.
+        nodes.waitForActiveCollection(PASSAGES, 2, 2);
+        nodes.waitForActiveCollection(STATE, 1, 1);
+
+        assertThat(answerer(solrIndex).answer("Who sat at the table with Jack Ma?", EVERY_SERVER).excerpts())
+                .isNotEmpty();
+
+        try (WebServer web = WebServer.start();
+                Fetcher fetcher = new Fetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)
+                        .withAllowedPorts(Set.of(web.port())));
+                SourceManager manager = manager(fetcher)) {
+            web.serve("/glaciers.html", Page.of("text/html; charset=utf-8", WebFixtures.article(
+                    "Glaciers retreat in the Alps", "Jane Doe", "https://example.org/glaciers",
+                    WebFixtures.prose("glaciers", 1), WebFixtures.prose("glaciers", 2))));
+            Scope server = Scope.server("555");
+
+            SourceChange added = manager.add(server, web.url("/glaciers.html"), Progress.NONE).join();
+
+            assertThat(added.done()).as(added.message()).isTrue();
+            assertThat(new SolrSourceRegistry(cluster, STATE).all())
+                    .anyMatch(r -> r.title().equals("Glaciers retreat in the Alps"));
+            assertThat(answerer(solrIndex).answer("What is happening to glaciers in the Alps?", Set.of(server))
+                    .excerpts()).isNotEmpty();
+            String id = added.source().orElseThrow().source().id();
+            assertThat(manager.remove(server, id).join().done()).isTrue();
+            assertThat(new SolrSourceRegistry(cluster, STATE).get(id)).isEmpty();
+        }
+    }
+
+    private SourceManager manager(Fetcher fetcher) {
+        SolrCopyStore copies = new SolrCopyStore(cluster, STATE);
+        Ingester ingester = new Ingester(solrIndex, embedder, new SourceReader(new ArticleFiles(), copies), 60, 20);
+        return new SourceManager(new SolrSourceRegistry(cluster, STATE), copies, ingester, solrIndex, fetcher, 50,
+                new SourceBoard(), Clock.systemUTC());
+    }
+}
