@@ -16,8 +16,6 @@ import footnote.ingest.ArticleFiles;
 import footnote.ingest.CopyStore;
 import footnote.ingest.SourceManager;
 import footnote.ingest.SourceReader;
-import footnote.store.FileCopyStore;
-import footnote.store.FileSourceRegistry;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
 import footnote.ingest.BundledSources;
@@ -35,7 +33,6 @@ import footnote.search.TextAnalysis;
 import footnote.llm.LangChainSummaryModel;
 import footnote.summary.Summarizer;
 import footnote.summary.SummaryModel;
-import footnote.store.FileServerSettingsStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +62,7 @@ public final class App implements Closeable {
     final Config config;
     final Embedder embedder;
     final TextAnalysis analysis;
+    final Storage storage;
     final PassageIndex index;
     final SourceBoard board = new SourceBoard();
     final Fetcher fetcher;
@@ -79,27 +77,32 @@ public final class App implements Closeable {
     final ChatService chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** Over the embedded index given, with the file stores under {@code index.path}. */
     App(Config config, Embedder embedder, PassageIndex index) {
-        this(config, embedder, index, policy(config.answers().evidence()), config.answers().maxExcerpts());
+        this(config, embedder, Storage.files(config, index));
     }
 
-    App(Config config, Embedder embedder, PassageIndex index, EvidencePolicy policy, int maxExcerpts) {
+    App(Config config, Embedder embedder, Storage storage) {
+        this(config, embedder, storage, policy(config.answers().evidence()), config.answers().maxExcerpts());
+    }
+
+    App(Config config, Embedder embedder, Storage storage, EvidencePolicy policy, int maxExcerpts) {
         this.config = config;
         this.embedder = embedder;
         this.analysis = new TextAnalysis();
-        this.index = index;
+        this.storage = storage;
+        this.index = storage.index();
         Config.Retrieval r = config.retrieval();
-        Path data = Path.of(config.index().path());
-        CopyStore copies = new FileCopyStore(data.resolve("copies"));
+        CopyStore copies = storage.copies();
         this.reader = new SourceReader(new ArticleFiles(), copies);
         this.ingester = new Ingester(index, embedder, reader, r.passageWords(), r.minPassageWords());
         this.fetcher = new Fetcher(fetchSettings(config));
-        this.sources = new SourceManager(new FileSourceRegistry(data.resolve("sources")), copies, ingester, index,
+        this.sources = new SourceManager(storage.registry(), copies, ingester, index,
                 fetcher, config.feeds().maxEntriesPerPoll(), board, Clock.systemUTC());
         this.retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
         this.answerer = new Answerer(retriever, analysis, policy, maxExcerpts, config.answers().excerptChars());
-        this.serverSettings = new FileServerSettingsStore(data.resolve("servers"));
+        this.serverSettings = storage.settings();
         this.summaryCalls = summaryCalls(config.summary().llm().concurrency());
         this.summarizer = summarizer(config.summary(), System::getenv, summaryCalls);
         this.chat = new ChatService(answerer, sources, sources, new QuestionCheck(config.chat().maxQuestionChars()),
@@ -217,7 +220,10 @@ public final class App implements Closeable {
         if (!index.writable()) {
             throw new IllegalStateException("the index is read-only in this process");
         }
-        sources.recover();
+        // Finishing a crashed process's work is once-only work: with several processes, the leading one does it.
+        if (storage.leadership().leads()) {
+            sources.recover();
+        }
         List<Source> all = new ArrayList<>(bundled);
         all.addAll(sources.registered());
         SyncReport report = ingester.sync(all, progress);
@@ -234,7 +240,7 @@ public final class App implements Closeable {
             summaryCalls.shutdownNow();
             fetcher.close();
             analysis.close();
-            index.close();
+            storage.close();
         }
     }
 }

@@ -101,10 +101,11 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalQuestion> questions = questions();
         Embedder embedder = App.embedder(settings);
         String signature = App.signature(settings, embedder);
-        PassageIndex index = articles == null ? App.configuredIndex(settings, embedder, false)
-                : indexDir == null ? LuceneIndex.inMemory(signature)
-                : LuceneIndex.openWritable(indexDir, signature, false);
-        try (App app = new App(settings, embedder, index)) {
+        Storage storage = articles == null ? Storage.configured(settings, embedder, false)
+                : Storage.files(settings, indexDir == null ? LuceneIndex.inMemory(signature)
+                        : LuceneIndex.openWritable(indexDir, signature, false));
+        PassageIndex index = storage.index();
+        try (App app = new App(settings, embedder, storage)) {
             List<Source> sources = articles == null ? app.bundledSources() : BundledSources.in(articles);
             if (index.writable()) {
                 IngestProgress progress = terminal.interactive() ? new ProgressBarListener(terminal.err)
@@ -122,7 +123,7 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             if (calibrate) {
-                printCalibration(settings, embedder, index, questions);
+                printCalibration(settings, embedder, storage, questions);
             }
             terminal.out.println("Peak heap: " + Memory.peakHeapMegabytes() + " MB");
             EvalReport.print(terminal.out, rows, maxMisses);
@@ -172,10 +173,10 @@ final class EvalCommand implements Callable<Integer> {
         return outcomes;
     }
 
-    private void printCalibration(Config settings, Embedder embedder, PassageIndex index,
+    private void printCalibration(Config settings, Embedder embedder, Storage storage,
             List<EvalQuestion> questions) {
         // Quote every candidate whatever its evidence, and record the evidence the policy would have judged.
-        App open = new App(settings, embedder, index, new EvidencePolicy(0, 0, Double.NEGATIVE_INFINITY, 0),
+        App open = new App(settings, embedder, storage, new EvidencePolicy(0, 0, Double.NEGATIVE_INFINITY, 0),
                 settings.retrieval().depth());
         List<Calibration.Sample> samples = questions.stream()
                 .map(q -> new Calibration.Sample(q.answerable(), open.answerer.answer(q.question(), Context.terminal().scopes())

@@ -22,15 +22,26 @@ final class FeedPolling implements AutoCloseable {
             return thread;
         });
         long minutes = config.feeds().pollMinutes();
-        // A failed poll must not end the schedule: the executor drops a task that throws.
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                app.sources.pollFeeds();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(FeedPolling.class).warn("Polling the feeds failed: {}", e.toString());
-            }
-        }, minutes, minutes, TimeUnit.MINUTES);
+        timer.scheduleAtFixedRate(() -> poll(app), minutes, minutes, TimeUnit.MINUTES);
         return new FeedPolling(timer);
+    }
+
+    /**
+     * One scheduled poll. Processes that share a backend share the feeds, so only the leading one polls them. A
+     * failure is logged, never thrown: the executor would drop a task that throws, ending the schedule.
+     *
+     * @return whether this process polled
+     */
+    static boolean poll(App app) {
+        if (!app.storage.leadership().leads()) {
+            return false;
+        }
+        try {
+            app.sources.pollFeeds();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(FeedPolling.class).warn("Polling the feeds failed: {}", e.toString());
+        }
+        return true;
     }
 
     @Override

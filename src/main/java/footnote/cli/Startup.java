@@ -22,8 +22,9 @@ final class Startup {
     /** @param verbose report the index summary even when nothing changed */
     static App configured(Config config, boolean rebuild, boolean verbose, Terminal terminal) {
         Embedder embedder = App.embedder(config);
-        PassageIndex index = App.configuredIndex(config, embedder, rebuild);
-        App app = new App(config, embedder, index);
+        Storage storage = Storage.configured(config, embedder, rebuild);
+        PassageIndex index = storage.index();
+        App app = new App(config, embedder, storage);
         try {
             List<Source> sources = app.bundledSources();
             if (index.writable()) {

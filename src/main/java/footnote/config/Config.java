@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every setting, with its default. Field names are the YAML keys. Relative paths are taken from the working
@@ -28,7 +29,8 @@ public record Config(
         retrieval = Optional.ofNullable(retrieval).orElseGet(() -> new Retrieval(null, null, null, null, null));
         answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null));
         chat = Optional.ofNullable(chat).orElseGet(() -> new Chat(null));
-        discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null, null, null, null, null, null));
+        discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null, null, null, null, null, null, null,
+                null));
         fetch = Optional.ofNullable(fetch).orElseGet(() -> new Fetch(null, null, null, null, null, null));
         feeds = Optional.ofNullable(feeds).orElseGet(() -> new Feeds(null, null));
         summary = Optional.ofNullable(summary).orElseGet(() -> new Summary(null, null, null, null));
@@ -75,10 +77,61 @@ public record Config(
         }
     }
 
-    /** Where the bot keeps its data: the Lucene index now, later the source registry and fetched copies. */
-    public record Index(@JsonProperty("path") String path) {
+    /**
+     * Where the bot keeps its data.
+     *
+     * @param path    the folder for the embedded backend: the Lucene index, source registry and fetched copies
+     * @param backend {@code lucene} (embedded, one process, no server of any kind) or {@code solr} (SolrCloud,
+     *                shared by several bot processes)
+     * @param solr    the cluster, for backend {@code solr}
+     */
+    public record Index(
+            @JsonProperty("path") String path,
+            @JsonProperty("backend") String backend,
+            @JsonProperty("solr") Solr solr) {
         public Index {
             path = or(path, "index");
+            backend = or(backend, "lucene");
+            solr = Optional.ofNullable(solr).orElseGet(() -> new Solr(null, null, null, null, null, null, null));
+        }
+
+        public Index(String path) {
+            this(path, null, null);
+        }
+
+        public boolean solrBackend() {
+            return backend.equals("solr");
+        }
+    }
+
+    /**
+     * A SolrCloud cluster. The client is seeded with node URLs and learns the cluster's layout from them, so no
+     * ZooKeeper address is needed here; {@code footnote solr create} makes the collections.
+     *
+     * @param urls           base URLs of some of the cluster's nodes, e.g. {@code http://solr1:8983/solr}
+     * @param passages       the collection of passages
+     * @param state          the collection of sources, fetched copies, server settings and the deployment lease
+     * @param shards         shards of the passages collection, when created
+     * @param replicas       copies of each shard, when created: 2 or more survive losing a node
+     * @param configsets     the folder holding the {@code passages} and {@code state} configsets
+     * @param timeoutSeconds how long one request to the cluster may take
+     */
+    public record Solr(
+            @JsonProperty("urls") List<String> urls,
+            @JsonProperty("passages") String passages,
+            @JsonProperty("state") String state,
+            @JsonProperty("shards") Integer shards,
+            @JsonProperty("replicas") Integer replicas,
+            @JsonProperty("configsets") String configsets,
+            @JsonProperty("timeoutSeconds") Integer timeoutSeconds) {
+        public Solr {
+            urls = List.copyOf(or(urls, List.of()));
+            passages = or(passages, "footnote_passages");
+            state = or(state, "footnote_state");
+            shards = or(shards, 2);
+            replicas = or(replicas, 2);
+            configsets = or(configsets, "config/solr");
+            timeoutSeconds = or(timeoutSeconds, 10);
         }
     }
 
@@ -169,6 +222,9 @@ public record Config(
      * @param answerThreads      threads that answer questions, apart from Discord's event threads
      * @param readAllMessages    ask for Discord's privileged Message Content intent (enable it in the developer
      *                           portal): needed for ask channels; mentions and slash commands work without it
+     * @param totalShards        the deployment's gateway shards; Discord requires one per 2,500 servers
+     * @param shards             the shards this process runs (zero-based); empty: all of them. Processes that split
+     *                           the shards between them share a SolrCloud backend
      */
     public record Discord(
             @JsonProperty("tokenVariable") String tokenVariable,
@@ -176,7 +232,9 @@ public record Config(
             @JsonProperty("questionsPerMinute") Integer questionsPerMinute,
             @JsonProperty("maxInFlight") Integer maxInFlight,
             @JsonProperty("answerThreads") Integer answerThreads,
-            @JsonProperty("readAllMessages") Boolean readAllMessages) {
+            @JsonProperty("readAllMessages") Boolean readAllMessages,
+            @JsonProperty("totalShards") Integer totalShards,
+            @JsonProperty("shards") List<Integer> shards) {
         public Discord {
             tokenVariable = or(tokenVariable, "DISCORD_TOKEN");
             commandServers = List.copyOf(or(commandServers, List.of()));
@@ -184,6 +242,14 @@ public record Config(
             maxInFlight = or(maxInFlight, 8);
             answerThreads = or(answerThreads, 2);
             readAllMessages = or(readAllMessages, true);
+            totalShards = or(totalShards, 1);
+            shards = List.copyOf(or(shards, List.of()));
+        }
+
+        /** The shards this process runs: those listed, or every one. */
+        public List<Integer> myShards() {
+            return shards.isEmpty() ? java.util.stream.IntStream.range(0, Math.max(1, totalShards)).boxed().toList()
+                    : shards;
         }
     }
 
@@ -251,6 +317,19 @@ public record Config(
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         check(problems, !index.path().isBlank(), "index.path is empty");
+        check(problems, List.of("lucene", "solr").contains(index.backend()), "index.backend must be lucene or solr");
+        check(problems, !index.solrBackend() || !index.solr().urls().isEmpty(),
+                "index.solr.urls must list at least one Solr node URL when index.backend is solr");
+        check(problems, index.solr().urls().stream().allMatch(u -> u.matches("https?://[^\\s/?#]+(/\\S*)?")),
+                "index.solr.urls must be http or https URLs, e.g. http://solr1:8983/solr");
+        check(problems, Stream.of(index.solr().passages(), index.solr().state())
+                        .allMatch(c -> c.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")),
+                "index.solr.passages and state must be collection names (letters, digits, _ . -)");
+        check(problems, !index.solr().passages().equals(index.solr().state()),
+                "index.solr.passages and state must be different collections");
+        check(problems, index.solr().shards() >= 1 && index.solr().replicas() >= 1,
+                "index.solr.shards and replicas must be at least 1");
+        check(problems, index.solr().timeoutSeconds() >= 1, "index.solr.timeoutSeconds must be at least 1");
         check(problems, retrieval.candidates() >= 1 && retrieval.candidates() <= 1000,
                 "retrieval.candidates must be between 1 and 1000");
         check(problems, retrieval.depth() >= 1 && retrieval.depth() <= retrieval.candidates(),
@@ -276,6 +355,13 @@ public record Config(
         check(problems, discord.maxInFlight() >= 1, "discord.maxInFlight must be at least 1");
         check(problems, discord.answerThreads() >= 1 && discord.answerThreads() <= 64,
                 "discord.answerThreads must be between 1 and 64");
+        check(problems, discord.totalShards() >= 1, "discord.totalShards must be at least 1");
+        check(problems, discord.shards().stream().allMatch(s -> s >= 0 && s < discord.totalShards())
+                        && discord.shards().stream().distinct().count() == discord.shards().size(),
+                "discord.shards must be distinct shard numbers from 0 to discord.totalShards - 1");
+        check(problems, index.solrBackend() || discord.myShards().size() == discord.totalShards(),
+                "running only some of discord.totalShards needs index.backend solr, so the other processes share"
+                        + " the sources");
         check(problems, fetch.maxBytes() >= 1024, "fetch.maxBytes must be at least 1024");
         check(problems, fetch.connectTimeoutSeconds() >= 1 && fetch.readTimeoutSeconds() >= 1,
                 "fetch timeouts must be at least 1 second");

@@ -61,6 +61,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_shipped_configuration_needs_no_server_of_any_kind() {
+        Config config = new ConfigLoader().load(Path.of("config/footnote.yaml"));
+
+        assertThat(config.index()).isEqualTo(Config.defaults().index());
+        assertThat(config.index().solrBackend()).isFalse();
+        assertThat(config.discord().totalShards()).isEqualTo(1);
+        assertThat(config.discord().myShards()).containsExactly(0);
+    }
+
+    @Test
+    void a_solr_backend_with_its_nodes_and_a_shard_of_two_loads() throws IOException {
+        Config config = load("index:\n  backend: solr\n  solr:\n    urls: [http://solr1:8983/solr]\n"
+                + "discord:\n  totalShards: 2\n  shards: [1]\n");
+
+        assertThat(config.index().solrBackend()).isTrue();
+        assertThat(config.index().solr().passages()).isEqualTo("footnote_passages");
+        assertThat(config.discord().myShards()).containsExactly(1);
+    }
+
+    @Test
+    void bad_backend_and_shard_settings_are_refused_at_start_up() {
+        assertThatThrownBy(() -> load("index:\n  backend: elastic\n"))
+                .hasMessageContaining("index.backend must be lucene or solr");
+        assertThatThrownBy(() -> load("index:\n  backend: solr\n"))
+                .hasMessageContaining("index.solr.urls must list at least one Solr node URL");
+        assertThatThrownBy(() -> load("index:\n  solr:\n    urls: [solr1:8983]\n"))
+                .hasMessageContaining("index.solr.urls must be http or https URLs");
+        assertThatThrownBy(() -> load("discord:\n  totalShards: 2\n  shards: [2]\n"))
+                .hasMessageContaining("discord.shards must be distinct shard numbers from 0 to");
+        assertThatThrownBy(() -> load("discord:\n  totalShards: 2\n  shards: [0]\n"))
+                .hasMessageContaining("needs index.backend solr");
+    }
+
+    @Test
     void keys_left_out_take_their_defaults() throws IOException {
         Config config = load("retrieval:\n  denseWeight: 0.3\n");
 

@@ -1,0 +1,95 @@
+package footnote.cli;
+
+import footnote.chat.ServerSettingsStore;
+import footnote.config.Config;
+import footnote.deployment.Leadership;
+import footnote.ingest.CopyStore;
+import footnote.ingest.SourceRegistry;
+import footnote.search.Embedder;
+import footnote.search.PassageIndex;
+import footnote.solr.SolrCluster;
+import footnote.solr.SolrCopyStore;
+import footnote.solr.SolrLeadership;
+import footnote.solr.SolrPassageIndex;
+import footnote.solr.SolrServerSettingsStore;
+import footnote.solr.SolrSourceRegistry;
+import footnote.store.FileCopyStore;
+import footnote.store.FileServerSettingsStore;
+import footnote.store.FileSourceRegistry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the bot's data lives, as {@code index.backend} says: the embedded Lucene index with files under
+ * {@code index.path} (one process), or SolrCloud, shared by every bot process of a deployment.
+ *
+ * @param cluster the Solr client, closed last, after everything that uses it
+ */
+record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, ServerSettingsStore settings,
+        Leadership leadership, Optional<SolrCluster> cluster) implements Closeable {
+
+    /** How long a lead process's lease lasts unrenewed: another takes over about this long after it dies. */
+    static final Duration LEASE_TERM = Duration.ofSeconds(30);
+
+    /** The embedded backend over an index already opened. */
+    static Storage files(Config config, PassageIndex index) {
+        Path data = Path.of(config.index().path());
+        return new Storage(index, new FileSourceRegistry(data.resolve("sources")),
+                new FileCopyStore(data.resolve("copies")), new FileServerSettingsStore(data.resolve("servers")),
+                Leadership.alone(), Optional.empty());
+    }
+
+    /** @param rebuild start the passages from empty */
+    static Storage configured(Config config, Embedder embedder, boolean rebuild) {
+        if (!config.index().solrBackend()) {
+            return files(config, App.configuredIndex(config, embedder, rebuild));
+        }
+        Config.Solr solr = config.index().solr();
+        SolrCluster cluster = new SolrCluster(solr.urls(), Duration.ofSeconds(solr.timeoutSeconds()));
+        try {
+            PassageIndex index = SolrPassageIndex.open(cluster, solr.passages(), solr.state(),
+                    App.signature(config, embedder), rebuild);
+            Leadership leadership = new SolrLeadership(cluster, solr.state(), "deployment", processName(),
+                    LEASE_TERM, Clock.systemUTC()).start();
+            return new Storage(index, new SolrSourceRegistry(cluster, solr.state()),
+                    new SolrCopyStore(cluster, solr.state()), new SolrServerSettingsStore(cluster, solr.state()),
+                    leadership, Optional.of(cluster));
+        } catch (RuntimeException e) {
+            try {
+                cluster.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Host and process id, plus a random part in case two containers share both. */
+    private static String processName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            leadership.close();
+            index.close();
+        } finally {
+            if (cluster.isPresent()) {
+                cluster.get().close();
+            }
+        }
+    }
+}
