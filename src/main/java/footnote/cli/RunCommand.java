@@ -67,15 +67,21 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The Discord adapter over the app, for the shards this process runs. */
+    static DiscordBot discordBot(App app) {
+        Config.Discord discord = app.config.discord();
+        // A bounded queue: beyond it questions are refused (the throttle's cap keeps it from filling).
+        ThreadPoolExecutor answering = new ThreadPoolExecutor(discord.answerThreads(), discord.answerThreads(),
+                0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(discord.maxInFlight()));
+        return new DiscordBot(app.chat, app.serverSettings,
+                new Throttle(discord.questionsPerMinute(), discord.maxInFlight(), Clock.systemUTC()), answering,
+                discord.commandServers(), discord.readAllMessages(),
+                new DiscordBot.Sharding(discord.totalShards(), discord.myShards()), app.storage.leadership());
+    }
+
     private int runInDiscord(Config settings, String token) throws Exception {
-        Config.Discord discord = settings.discord();
         try (App app = Startup.configured(settings, false, false, terminal)) {
-            // A bounded queue: beyond it questions are refused (the throttle's cap keeps it from filling).
-            ThreadPoolExecutor answering = new ThreadPoolExecutor(discord.answerThreads(), discord.answerThreads(),
-                    0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(discord.maxInFlight()));
-            DiscordBot bot = new DiscordBot(app.chat, app.serverSettings,
-                    new Throttle(discord.questionsPerMinute(), discord.maxInFlight(), Clock.systemUTC()), answering,
-                    discord.commandServers(), discord.readAllMessages());
+            DiscordBot bot = discordBot(app);
             try {
                 bot.start(token, DiscordBot.Connection.direct());
             } catch (DiscordLoginException e) {

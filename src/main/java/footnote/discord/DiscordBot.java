@@ -10,8 +10,10 @@ import footnote.chat.ServerSettings;
 import footnote.chat.ServerSettingsStore;
 import footnote.chat.Throttle;
 import footnote.corpus.Progress;
+import footnote.deployment.Leadership;
 import java.net.ProxySelector;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +60,11 @@ public final class DiscordBot implements AutoCloseable {
     private final ExecutorService answering;
     private final List<String> commandServers;
     private final boolean readAllMessages;
+    private final Sharding sharding;
+    private final Leadership leadership;
     private final DiscordRenderer renderer = new DiscordRenderer();
-    private volatile DiscordApi api;
+    /** One connection per shard this process runs. */
+    private volatile List<DiscordApi> apis = List.of();
 
     /**
      * @param answering      where questions are answered; its queue bounds the work waiting
@@ -69,6 +74,18 @@ public final class DiscordBot implements AutoCloseable {
      */
     public DiscordBot(ChatService chat, ServerSettingsStore settings, Throttle throttle, ExecutorService answering,
             List<String> commandServers, boolean readAllMessages) {
+        this(chat, settings, throttle, answering, commandServers, readAllMessages, Sharding.single(),
+                Leadership.alone());
+    }
+
+    /**
+     * @param sharding   the gateway shards this process runs, of how many
+     * @param leadership whether this process registers the slash commands, which a deployment does once
+     */
+    public DiscordBot(ChatService chat, ServerSettingsStore settings, Throttle throttle, ExecutorService answering,
+            List<String> commandServers, boolean readAllMessages, Sharding sharding, Leadership leadership) {
+        this.sharding = sharding;
+        this.leadership = leadership;
         this.chat = chat;
         this.settings = settings;
         this.throttle = throttle;
@@ -92,6 +109,23 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Which gateway shards this process runs. Discord sends each shard the events of the servers whose
+     * {@code (id >> 22) % total} is that shard, and direct messages to shard 0.
+     */
+    public record Sharding(int total, List<Integer> shards) {
+        public Sharding {
+            shards = List.copyOf(shards);
+            if (total < 1 || shards.isEmpty() || shards.stream().anyMatch(s -> s < 0 || s >= total)) {
+                throw new IllegalArgumentException("shards " + shards + " of " + total);
+            }
+        }
+
+        public static Sharding single() {
+            return new Sharding(1, List.of(0));
+        }
+    }
+
     /** Blocks until this process may send the next IDENTIFY. */
     @FunctionalInterface
     public interface IdentifyGate {
@@ -106,24 +140,35 @@ public final class DiscordBot implements AutoCloseable {
     public void start(String token, Connection connection) {
         TokenCheck.verify(token, connection.proxies());
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(token).setProxySelector(connection.proxies())
-                .setShutdownHookRegistrationEnabled(false);
+                .setShutdownHookRegistrationEnabled(false).setTotalShards(sharding.total());
         connection.identifyGate().ifPresent(gate -> builder.setGatewayIdentifyRatelimiter(gate::await));
         if (readAllMessages) {
             builder.addIntents(Intent.MESSAGE_CONTENT);
         }
+        List<DiscordApi> connected = new ArrayList<>();
         try {
-            api = builder.login().join();
+            for (CompletableFuture<DiscordApi> shard : builder.loginShards(
+                    sharding.shards().stream().mapToInt(Integer::intValue).toArray())) {
+                connected.add(shard.join());
+            }
         } catch (CompletionException | IllegalStateException e) {
+            connected.forEach(api -> api.disconnect().join());
             throw new DiscordLoginException(loginProblem(e, token));
         }
-        api.addSlashCommandCreateListener(this::onSlashCommand);
-        api.addMessageCreateListener(this::onMessage);
-        registerCommands();
-        log.info("Connected to Discord as {} in {} servers", api.getYourself().getDiscriminatedName(),
-                api.getServers().size());
+        apis = List.copyOf(connected);
+        for (DiscordApi api : apis) {
+            api.addSlashCommandCreateListener(this::onSlashCommand);
+            api.addMessageCreateListener(this::onMessage);
+        }
+        // Commands belong to the application, not to a shard or a process: the leading process registers them.
+        leadership.onLeading(this::registerCommands);
+        log.info("Connected to Discord as {} on shards {} of {}, in {} servers",
+                apis.get(0).getYourself().getDiscriminatedName(), sharding.shards(), sharding.total(),
+                apis.stream().mapToInt(api -> api.getServers().size()).sum());
     }
 
     private void registerCommands() {
+        DiscordApi api = apis.get(0);
         if (commandServers.isEmpty()) {
             api.bulkOverwriteGlobalApplicationCommands(SlashCommands.definitions()).join();
             return;
@@ -219,10 +264,10 @@ public final class DiscordBot implements AutoCloseable {
     private void onMessage(MessageCreateEvent event) {
         Message message = event.getMessage();
         Optional<Server> server = event.getServer();
-        if (server.isEmpty() || !event.getMessageAuthor().isRegularUser() || api == null) {
+        if (server.isEmpty() || !event.getMessageAuthor().isRegularUser()) {
             return;
         }
-        User me = api.getYourself();
+        User me = event.getApi().getYourself();
         boolean mentioned = message.getMentionedUsers().stream().anyMatch(u -> u.getId() == me.getId());
         ServerSettings serverSettings = settings.get(server.get().getIdAsString());
         boolean askChannel = serverSettings.askChannels().contains(message.getChannel().getIdAsString());
@@ -345,8 +390,6 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (api != null) {
-            api.disconnect().join();
-        }
+        apis.forEach(api -> api.disconnect().join());
     }
 }

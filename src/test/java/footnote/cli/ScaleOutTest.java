@@ -1,0 +1,255 @@
+package footnote.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import footnote.config.Config;
+import footnote.config.ConfigLoader;
+import footnote.corpus.Scope;
+import footnote.corpus.SourceStatus;
+import footnote.discord.DiscordBot;
+import footnote.discord.emulator.DiscordEmulator;
+import footnote.discord.emulator.Interaction;
+import footnote.testing.WebFixtures;
+import footnote.testing.WebServer;
+import footnote.testing.WebServer.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two bot processes, shards 0 and 1 of 2, sharing a SolrCloud backend, against the Discord emulator, plus the
+ * operator's command line as a third. Each "process" is built as {@code footnote run} builds one (its own app,
+ * Solr client, lease and Discord connection), in this JVM; they share only the cluster and the emulator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutTest {
+
+    /** (id >> 22) % 2 is 0 for the first server and 1 for the second. */
+    private static final long SHARD0_SERVER = 810000000000000001L;
+    private static final long SHARD1_SERVER = 811000000000000001L;
+    private static final long CHANNEL0 = 200;
+    private static final long CHANNEL1 = 201;
+    private static final long MANAGERS0 = 300;
+    private static final long ALICE = 10;
+    private static final long BOB = 11;
+    private static final long MANAGE_GUILD = 1L << 5;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+
+    private MiniSolrCloudCluster nodes;
+    private WebServer web;
+    private DiscordEmulator discord;
+    private Path configA;
+    private Path configB;
+    private App appA;
+    private App appB;
+    private DiscordBot botA;
+    private DiscordBot botB;
+
+    @BeforeAll
+    void start() throws Exception {
+        nodes = new MiniSolrCloudCluster.Builder(2, dir.resolve("cluster")).withTraceIdGenerationDisabled().build();
+        web = WebServer.start();
+        discord = DiscordEmulator.start();
+        discord.guild(SHARD0_SERVER, "Shard zero server", BOB)
+                .role(MANAGERS0, "Managers", MANAGE_GUILD)
+                .textChannel(CHANNEL0, "general")
+                .member(ALICE, "alice")
+                .member(BOB, "bob", MANAGERS0);
+        discord.guild(SHARD1_SERVER, "Shard one server", BOB)
+                .textChannel(CHANNEL1, "general")
+                .member(ALICE, "alice");
+        discord.prepareJavacord();
+        configA = config("a", 0);
+        configB = config("b", 1);
+
+        assertThat(Main.execute("solr", "create", "--config", configA.toString())).isZero();
+
+        appA = Startup.configured(new ConfigLoader().load(configA), false, false, new Terminal());
+        botA = start(appA);
+        appB = Startup.configured(new ConfigLoader().load(configB), false, false, new Terminal());
+        botB = start(appB);
+    }
+
+    private Path config(String name, int shard) throws Exception {
+        String urls = String.join(", ", nodes.getJettySolrRunners().stream()
+                .map(j -> j.getBaseUrl().toString()).toList());
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                index:
+                  path: %s
+                  backend: solr
+                  solr:
+                    urls: [%s]
+                    timeoutSeconds: 30
+                sources:
+                  bundled: [config/articles]
+                fetch:
+                  unsafeAllowPrivateAddresses: true
+                  allowedPorts: [%d]
+                discord:
+                  totalShards: 2
+                  shards: [%d]
+                summary:
+                  mode: none
+                """.formatted(dir.resolve(name), urls, web.port(), shard));
+        return file;
+    }
+
+    private DiscordBot start(App app) {
+        DiscordBot bot = RunCommand.discordBot(app);
+        // Logins spaced by nothing: the emulator does not rate-limit IDENTIFY.
+        bot.start(DiscordEmulator.TOKEN, new DiscordBot.Connection(discord.proxySelector(), Optional.of(() -> { })));
+        return bot;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {botA, botB, appA, appB, web}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+        if (discord != null) {
+            assertThat(discord.violations()).as("requests that break Discord's API or limits").isEmpty();
+            discord.close();
+        }
+        if (nodes != null) {
+            nodes.shutdown();
+        }
+    }
+
+    private String answer(long server, long channel, String question) {
+        Interaction ask = discord.slashCommand(server, channel, ALICE, "ask", Map.of("question", question));
+        return discord.awaitInteractionResponse(ask, c -> !c.isBlank(), WAIT);
+    }
+
+    private static boolean isInteractionIn(JsonNode dispatch, long server) {
+        return dispatch.path("t").asText().equals("INTERACTION_CREATE")
+                && dispatch.path("d").path("guild_id").asText().equals(String.valueOf(server));
+    }
+
+    private long commandRegistrations() {
+        return discord.requests().stream()
+                .filter(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands"))
+                .count();
+    }
+
+    @Test
+    @Order(1)
+    void each_process_answers_the_servers_of_its_own_shard_only() {
+        String zero = answer(SHARD0_SERVER, CHANNEL0, "Who sat at the table with Jack Ma?");
+        String one = answer(SHARD1_SERVER, CHANNEL1, "Who sat at the table with Jack Ma?");
+
+        assertThat(zero).contains("Jack Ma");
+        assertThat(one).contains("Jack Ma");
+        assertThat(discord.dispatchesTo(0)).anyMatch(d -> isInteractionIn(d, SHARD0_SERVER))
+                .noneMatch(d -> isInteractionIn(d, SHARD1_SERVER));
+        assertThat(discord.dispatchesTo(1)).anyMatch(d -> isInteractionIn(d, SHARD1_SERVER))
+                .noneMatch(d -> isInteractionIn(d, SHARD0_SERVER));
+    }
+
+    @Test
+    @Order(2)
+    void the_slash_commands_are_registered_once_for_the_deployment() {
+        assertThat(discord.identifiedShards()).containsExactlyInAnyOrder(new DiscordEmulator.Shard(0, 2),
+                new DiscordEmulator.Shard(1, 2));
+        assertThat(commandRegistrations()).isEqualTo(1);
+        assertThat(appA.storage.leadership().leads()).isNotEqualTo(appB.storage.leadership().leads());
+    }
+
+    @Test
+    @Order(3)
+    void a_source_added_through_one_process_is_answered_from_by_the_others() {
+        web.serve("/zebras.html", Page.of("text/html", WebFixtures.article("Zebras of the northern plain",
+                "Jane Doe", "https://example.org/zebras",
+                "A herd of four hundred zebras crossed the northern plain in March, led by an old mare called Tamu.",
+                "Rangers counted the zebras from a light aircraft and found that the herd had doubled since 2019.")));
+
+        // The operator's command line, a process of its own, adds a source for every server.
+        assertThat(Main.execute("sources", "add", web.url("/zebras.html").toString(), "--config",
+                configA.toString())).isZero();
+
+        assertThat(answer(SHARD1_SERVER, CHANNEL1, "Who led the zebra herd across the northern plain?"))
+                .contains("Tamu", "Zebras of the northern plain");
+        assertThat(answer(SHARD0_SERVER, CHANNEL0, "Who led the zebra herd across the northern plain?"))
+                .contains("Tamu");
+    }
+
+    @Test
+    @Order(4)
+    void a_moderators_source_in_one_process_is_listed_by_the_other_for_that_server_only() {
+        web.serve("/otters.html", Page.of("text/html", WebFixtures.article("Otters return to the estuary", "Jane Doe",
+                "https://example.org/otters", WebFixtures.prose("otters", 1), WebFixtures.prose("otters", 2))));
+        Interaction add = discord.slashCommand(SHARD0_SERVER, CHANNEL0, BOB, "sources", "add",
+                Map.of("url", web.url("/otters.html").toString()));
+        assertThat(discord.awaitInteractionResponse(add, c -> c.startsWith("Added"), WAIT))
+                .contains("Otters return to the estuary");
+
+        List<SourceStatus> seenByB = appB.sources.list(Set.of(Scope.server(String.valueOf(SHARD0_SERVER))));
+        List<SourceStatus> otherServer = appB.sources.list(Set.of(Scope.server(String.valueOf(SHARD1_SERVER))));
+
+        assertThat(seenByB).anyMatch(s -> s.title().equals("Otters return to the estuary"));
+        assertThat(otherServer).noneMatch(s -> s.title().equals("Otters return to the estuary"));
+    }
+
+    @Test
+    @Order(5)
+    void feeds_are_polled_by_one_process_only() {
+        web.serve("/feed.xml", Page.of("application/rss+xml", WebFixtures.rss("Harbour news",
+                List.<String[]>of(new String[] {"ferry-1", web.url("/ferry.html").toString(), "Night ferry"}))));
+        web.serve("/ferry.html", Page.of("text/html", WebFixtures.article("Night ferry", "Jane Doe",
+                "https://example.org/ferry", WebFixtures.prose("ferries", 1), WebFixtures.prose("ferries", 2))));
+        assertThat(Main.execute("sources", "add", web.url("/feed.xml").toString(), "--config",
+                configA.toString())).isZero();
+        int before = web.hits("/feed.xml");
+
+        boolean polledA = FeedPolling.poll(appA);
+        boolean polledB = FeedPolling.poll(appB);
+        appA.sources.awaitIdle();
+        appB.sources.awaitIdle();
+
+        assertThat(polledA).isNotEqualTo(polledB);
+        assertThat(web.hits("/feed.xml") - before).isEqualTo(1);
+    }
+
+    @Test
+    @Order(99)
+    void when_the_leading_process_stops_the_other_takes_over_its_once_only_work() throws Exception {
+        App leader = appA.storage.leadership().leads() ? appA : appB;
+        App follower = leader == appA ? appB : appA;
+        DiscordBot leaderBot = leader == appA ? botA : botB;
+        long registrations = commandRegistrations();
+
+        leaderBot.close();
+        leader.close();
+
+        // The lease is given up on a clean stop; the follower takes it at its next try, a third of a term later.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((!follower.storage.leadership().leads() || commandRegistrations() == registrations)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(follower.storage.leadership().leads()).isTrue();
+        assertThat(commandRegistrations()).as("the new leader registers the commands again").isEqualTo(
+                registrations + 1);
+        assertThat(FeedPolling.poll(follower)).isTrue();
+    }
+}
