@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Longer than any add takes (fetch time-outs, a feed's entries, indexing): older adds were cut short. */
+    static final Duration SHARED_ADD_IN_FLIGHT = Duration.ofMinutes(30);
 
     final Config config;
     final Embedder embedder;
@@ -220,9 +222,10 @@ public final class App implements Closeable {
         if (!index.writable()) {
             throw new IllegalStateException("the index is read-only in this process");
         }
-        // Finishing a crashed process's work is once-only work: with several processes, the leading one does it.
+        // Finishing a crashed process's work is once-only work: with several processes, the leading one does it,
+        // and leaves recent adds to the process that may still be running them.
         if (storage.leadership().leads()) {
-            sources.recover();
+            sources.recover(storage.cluster().isPresent() ? SHARED_ADD_IN_FLIGHT : Duration.ZERO);
         }
         List<Source> all = new ArrayList<>(bundled);
         all.addAll(sources.registered());

@@ -19,6 +19,8 @@ import footnote.search.PassageIndex;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,10 +90,21 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
      * owns are deleted. Call before the index is brought in step with the sources.
      */
     public void recover() {
+        recover(Duration.ZERO);
+    }
+
+    /**
+     * As {@link #recover()}, for processes that share their sources: an add begun less than {@code inFlight} ago
+     * may still be running in another process, so it is left alone.
+     */
+    public void recover(Duration inFlight) {
         List<SourceRecord> retry = new ArrayList<>();
+        Instant begunBefore = clock.instant().minus(inFlight);
         for (SourceRecord record : registry.all()) {
             if (record.state() == SourceRecord.State.REMOVING) {
                 finishRemoval(record.id());
+            } else if (record.state() == SourceRecord.State.ADDING && record.added().isAfter(begunBefore)) {
+                log.info("Source {} is being added, perhaps by another process; leaving it", record.id());
             } else if (record.state() == SourceRecord.State.ADDING) {
                 if (record.source().kind() instanceof SourceKind.Upload && !copies.articleIds(record.id()).isEmpty()) {
                     registry.put(record.with(SourceRecord.State.READY));

@@ -340,6 +340,28 @@ class SourceManagerTest {
         assertThat(copies.sourceIds()).containsExactly("cut123");
     }
 
+    @Test
+    void with_shared_sources_a_recent_add_is_left_to_the_process_running_it_and_an_old_one_is_retried() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        SourceRecord running = new SourceRecord(new footnote.corpus.Source("run123",
+                new SourceKind.WebPage(web.url("/robots.html")), TWO), "robots", SourceRecord.State.ADDING,
+                Instant.now().minus(Duration.ofMinutes(2)), Optional.empty(), Optional.empty());
+        SourceRecord abandoned = new SourceRecord(new footnote.corpus.Source("old123",
+                new SourceKind.WebPage(web.url("/robots.html")), TWO), "robots", SourceRecord.State.ADDING,
+                Instant.now().minus(Duration.ofHours(2)), Optional.empty(), Optional.empty());
+        registry.put(running);
+        registry.put(abandoned);
+        copies.write("run123", "run123", "---\ntitle: half\n---\nBeing written by another process.\n");
+
+        manager.recover(Duration.ofMinutes(30));
+        manager.awaitIdle();
+
+        assertThat(registry.get("run123")).contains(running);
+        assertThat(copies.articleIds("run123")).containsExactly("run123");
+        assertThat(registry.get("old123")).hasValueSatisfying(r -> assertThat(r.state())
+                .isEqualTo(SourceRecord.State.READY));
+    }
+
     /** A one-page PDF with this text, or with no text layer at all when {@code text} is null. */
     private static byte[] pdf(String text) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
