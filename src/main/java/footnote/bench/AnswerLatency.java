@@ -26,9 +26,9 @@ public final class AnswerLatency {
      *
      * @param warmUp answers given first and not timed, cycling through the questions, so the JIT settles
      * @param ask    answers and renders one question, timing itself
-     * @param raw    the floor on the same index
+     * @param raw    the floor on the same passages
      */
-    public static Result measure(List<String> questions, int warmUp, Function<String, Sample> ask, RawLucene raw) {
+    public static Result measure(List<String> questions, int warmUp, Function<String, Sample> ask, Floor raw) {
         int[] hits = new int[1];
         for (int i = 0; i < warmUp; i++) {
             ask.apply(questions.get(i % questions.size()));
@@ -39,7 +39,7 @@ public final class AnswerLatency {
         long[] floorEmbed = new long[questions.size()];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = ask.apply(questions.get(i));
-            RawLucene.Timing timing = raw.run(questions.get(i), hits);
+            Floor.Timing timing = raw.run(questions.get(i), hits);
             floor[i] = timing.totalNanos();
             floorEmbed[i] = timing.embedNanos();
         }

@@ -51,7 +51,8 @@ public final class BenchReport {
                     String.format(Locale.ROOT, "%.1f", r.embedderPerSecond()),
                     r.ingestPerSecond().map(v -> ratio(v / r.embedderPerSecond())).orElse("-"),
                     r.mergeSeconds().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("-"),
-                    String.format(Locale.ROOT, "%.0f", r.indexBytesPerPassage()),
+                    Double.isNaN(r.indexBytesPerPassage()) ? "-"
+                            : String.format(Locale.ROOT, "%.0f", r.indexBytesPerPassage()),
                     String.valueOf(r.peakHeapMegabytes()), optional(r.residentMegabytes()),
                     r.startupSeconds().map(s -> String.format(Locale.ROOT, "%.2f", s)).orElse("-")));
         }

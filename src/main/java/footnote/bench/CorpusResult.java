@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param ingestPerSecond       passages indexed a second, end to end; empty when a built index was reused
  * @param mergeSeconds          Lucene's background merging left after ingest, waited out before serving is measured
  * @param embedderPerSecond     the embedding model's own passages a second, alone, on a sample of the corpus
+ * @param indexBytesPerPassage  the index's size on disk over its passages; NaN when it lives on other machines
  * @param startupSeconds        process start to first answer, over the existing index; empty when not measured
  */
 public record CorpusResult(String name, int passages, Optional<Double> ingestPerSecond,

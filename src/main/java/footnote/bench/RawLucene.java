@@ -2,7 +2,6 @@ package footnote.bench;
 
 import footnote.search.Embedder;
 import footnote.search.IndexSchema;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,19 +19,8 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
-/**
- * The floor under an answer, on the same index: the embedding model embeds the question, then plain Lucene runs a
- * BM25 top-k over the passage text and a KNN top-k over the vectors, with no scope filter, fusion or reading of
- * stored fields. Footnote cannot answer faster than its parts do this.
- */
-public final class RawLucene implements Closeable {
-
-    /** Where the floor's time went, in nanoseconds. */
-    public record Timing(long embedNanos, long bm25Nanos, long knnNanos) {
-        public long totalNanos() {
-            return embedNanos + bm25Nanos + knnNanos;
-        }
-    }
+/** The floor on the embedded index: plain Lucene BM25 over the passage text and KNN over the vectors. */
+public final class RawLucene implements Floor {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -51,7 +39,7 @@ public final class RawLucene implements Closeable {
         this.k = k;
     }
 
-    /** Runs the floor for one question; the hit counts are returned so the JIT cannot skip the work. */
+    @Override
     public Timing run(String question, int[] hits) {
         long start = System.nanoTime();
         float[] vector = embedder.embedQuery(question);

@@ -6,6 +6,7 @@ import footnote.answer.Answer;
 import footnote.bench.AnswerLatency;
 import footnote.bench.BenchReport;
 import footnote.bench.CorpusResult;
+import footnote.bench.Floor;
 import footnote.bench.Memory;
 import footnote.bench.RawLucene;
 import footnote.bench.SyntheticCorpus;
@@ -24,6 +25,7 @@ import footnote.ingest.BundledSources;
 import footnote.ingest.IngestProgress;
 import footnote.search.Embedder;
 import footnote.search.LuceneIndex;
+import footnote.solr.RawSolr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Measures Footnote beside the floor its own parts set, corpus by corpus, and writes the figures as Markdown. Each
@@ -48,8 +53,6 @@ import picocli.CommandLine.Option;
                 + " memory, index size and start-up, for each corpus; prints a Markdown report and writes it to --out.")
 final class BenchCommand implements Callable<Integer> {
 
-    /** Untimed answers before timing, so the JIT has compiled the answer path. */
-    private static final int WARM_UP = 300;
     private static final long SEED = 20261122L;
     private static final Set<Scope> EVERY_SERVER = Set.of(Scope.GLOBAL);
 
@@ -78,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Questions timed per corpus (default: ${DEFAULT-VALUE}).")
     int questionCount;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "300",
+            description = "Untimed answers first, so the JIT has compiled the answer path (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
     @Option(names = "--askers", split = ",", paramLabel = "N", defaultValue = "1,2,4,16",
             description = "Concurrent askers for throughput (default: ${DEFAULT-VALUE}).")
     List<Integer> askers;
@@ -93,6 +100,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-startup", description = "Skip start-up timing (a child process per corpus).")
     boolean noStartup;
 
+    @Option(names = "--backend", paramLabel = "lucene|solr",
+            description = "Where the passages go: the embedded index (default), or the SolrCloud cluster in"
+                    + " index.solr, in collections of its own named <passages>_bench and <state>_bench, replaced"
+                    + " for each corpus.")
+    String backend = "lucene";
+
+    @Spec
+    CommandSpec spec;
+
     private final Terminal terminal = new Terminal();
 
     @Override
@@ -101,6 +117,9 @@ final class BenchCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(corpora);
         if (million && !names.contains("1m")) {
             names.add("1m");
+        }
+        if (!List.of("lucene", "solr").contains(backend)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--backend must be lucene or solr");
         }
         List<String> questions = questions();
         Embedder embedder = App.embedder(settings);
@@ -111,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
             results.add(measure(name, folder, settings, embedder, questions));
             terminal.err.println("  done: " + summary(results.get(results.size() - 1)));
         }
-        String report = BenchReport.markdown(machine(), results);
+        String report = BenchReport.markdown(machine() + " Backend: " + backendLine(settings) + ".", results);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         terminal.out.println(report);
@@ -159,16 +178,26 @@ final class BenchCommand implements Callable<Integer> {
         return questions;
     }
 
+    private String backendLine(Config settings) {
+        Config.Solr solr = settings.index().solr(); // the deployment's cluster; the bench uses its own collections
+        return backend.equals("solr") ? "SolrCloud at " + solr.urls() + ", " + solr.shards() + " shards x "
+                + solr.replicas() + " replicas (client-side memory only below)" : "embedded Lucene";
+    }
+
     private CorpusResult measure(String name, Path folder, Config base, Embedder embedder, List<String> questions)
             throws Exception {
         Path dir = work.resolve(name);
         Config settings = withCorpus(base, dir, folder);
         Path indexPath = dir.resolve("lucene");
-        boolean reused = reuse && Files.exists(indexPath);
+        boolean solr = settings.index().solrBackend();
+        // Solr's scratch collection holds one corpus at a time, so it is always rebuilt.
+        boolean reused = !solr && reuse && Files.exists(indexPath);
+        Optional<LuceneIndex> lucene = solr ? Optional.empty()
+                : Optional.of(LuceneIndex.openWritable(indexPath, App.signature(settings, embedder), !reused));
+        Storage storage = solr ? Storage.solrScratch(settings, embedder) : Storage.files(settings, lucene.get());
         List<Source> sources = BundledSources.in(List.of(folder));
         CorpusResult result;
-        LuceneIndex index = LuceneIndex.openWritable(indexPath, App.signature(settings, embedder), !reused);
-        try (App app = new App(settings, embedder, index)) { // the app closes the index
+        try (App app = new App(settings, embedder, storage)) { // the app closes the storage
             // The model's own rate first, alone: measured while ingest's merges still ran, it read 15% low at 100k.
             double embedderRate = embedderAlone(app, settings, sources, embedder);
             Optional<Double> ingest = Optional.empty();
@@ -181,31 +210,37 @@ final class BenchCommand implements Callable<Integer> {
                 long synced = System.nanoTime();
                 ingest = Optional.of(passages(app) / ((synced - start) / 1e9));
                 // Serving is measured on the index users get once merging settles, not beside the merge threads.
-                index.awaitMerges();
-                merging = Optional.of((System.nanoTime() - synced) / 1e9);
+                if (lucene.isPresent()) {
+                    lucene.get().awaitMerges();
+                    merging = Optional.of((System.nanoTime() - synced) / 1e9);
+                }
             }
             int passages = passages(app);
             DiscordRenderer renderer = new DiscordRenderer();
             Memory.resetPeakHeap();
             AnswerLatency.Result latency;
-            try (RawLucene raw = new RawLucene(indexPath, embedder, settings.retrieval().candidates())) {
-                latency = AnswerLatency.measure(questions, WARM_UP, question -> {
+            try (Floor floor = solr ? new RawSolr(storage.cluster().orElseThrow(), settings.index().solr().passages(),
+                    embedder, settings.retrieval().candidates())
+                    : new RawLucene(indexPath, embedder, settings.retrieval().candidates())) {
+                latency = AnswerLatency.measure(questions, warmUp, question -> {
                     long start = System.nanoTime();
                     Answer answer = app.answerer.answer(question, EVERY_SERVER);
                     long rendering = System.nanoTime();
                     renderer.render(new Reply.Answered(answer));
                     long end = System.nanoTime();
                     return new AnswerLatency.Sample(answer.timings(), end - rendering, end - start);
-                }, raw);
+                }, floor);
             }
             List<Throughput.Result> throughput = new ArrayList<>();
             for (int n : askers) {
                 throughput.add(Throughput.measure(questions, n,
                         q -> renderer.render(new Reply.Answered(app.answerer.answer(q, EVERY_SERVER)))));
             }
-            result = new CorpusResult(name, passages, ingest, merging, embedderRate,
-                    (double) Memory.bytesUnder(indexPath) / passages, latency, throughput,
-                    Memory.peakHeapMegabytes(), Memory.residentMegabytes(), Optional.empty());
+            // The size of Solr's index lives on its nodes, out of this process's sight.
+            double bytesPerPassage = lucene.isPresent() ? (double) Memory.bytesUnder(indexPath) / passages
+                    : Double.NaN;
+            result = new CorpusResult(name, passages, ingest, merging, embedderRate, bytesPerPassage, latency,
+                    throughput, Memory.peakHeapMegabytes(), Memory.residentMegabytes(), Optional.empty());
         }
         if (noStartup) {
             return result;
@@ -274,9 +309,11 @@ final class BenchCommand implements Callable<Integer> {
         return Optional.of((System.nanoTime() - start) / 1e9);
     }
 
-    /** The settings with this corpus as the only source and its own data folder. */
-    private static Config withCorpus(Config c, Path dir, Path folder) {
-        return new Config(new Config.Index(dir.toString()), new Config.Sources(List.of(folder.toString())),
+    /** The settings with this corpus as the only source, its own data folder, and the bench's own collections. */
+    private Config withCorpus(Config c, Path dir, Path folder) {
+        Config.Index index = Storage.scratchCollections(c, "bench").index();
+        index = new Config.Index(dir.toString(), backend, index.solr());
+        return new Config(index, new Config.Sources(List.of(folder.toString())),
                 c.embedding(), c.retrieval(), c.answers(), c.chat(), c.discord(), c.fetch(), c.feeds(),
                 new Config.Summary("none", null, null, null));
     }

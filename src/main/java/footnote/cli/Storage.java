@@ -2,12 +2,14 @@ package footnote.cli;
 
 import footnote.chat.ServerSettingsStore;
 import footnote.config.Config;
+import footnote.config.ConfigException;
 import footnote.deployment.Leadership;
 import footnote.ingest.CopyStore;
 import footnote.ingest.SourceRegistry;
 import footnote.search.Embedder;
 import footnote.search.PassageIndex;
 import footnote.solr.SolrCluster;
+import footnote.solr.SolrCollections;
 import footnote.solr.SolrCopyStore;
 import footnote.solr.SolrLeadership;
 import footnote.solr.SolrPassageIndex;
@@ -61,12 +63,49 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
                     new SolrCopyStore(cluster, solr.state()), new SolrServerSettingsStore(cluster, solr.state()),
                     leadership, Optional.of(cluster));
         } catch (RuntimeException e) {
-            try {
-                cluster.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeQuietly(cluster, e);
             throw e;
+        }
+    }
+
+    /**
+     * Scratch passages for measurements, in the collections {@code index.solr} names (callers name ones of their
+     * own, never a deployment's): created from the shipped configsets if missing, then emptied. The other stores
+     * are files under {@code index.path}.
+     */
+    static Storage solrScratch(Config config, Embedder embedder) {
+        Config.Solr solr = config.index().solr();
+        if (solr.urls().isEmpty()) {
+            throw new ConfigException("The solr backend needs index.solr.urls: some nodes of a SolrCloud cluster");
+        }
+        SolrCluster cluster = new SolrCluster(solr.urls(), Duration.ofSeconds(solr.timeoutSeconds()));
+        try {
+            new SolrCollections(cluster).create(Path.of(solr.configsets()), solr.passages(), solr.state(),
+                    solr.shards(), solr.replicas());
+            Storage files = files(config, SolrPassageIndex.open(cluster, solr.passages(), solr.state(),
+                    App.signature(config, embedder), true));
+            return new Storage(files.index(), files.registry(), files.copies(), files.settings(),
+                    Leadership.alone(), Optional.of(cluster));
+        } catch (RuntimeException e) {
+            closeQuietly(cluster, e);
+            throw e;
+        }
+    }
+
+    /** The settings with the passages and state in scratch collections named after the deployment's. */
+    static Config scratchCollections(Config config, String suffix) {
+        Config.Index index = config.index();
+        Config.Solr solr = index.solr();
+        return config.withIndex(new Config.Index(index.path(), index.backend(), new Config.Solr(solr.urls(),
+                solr.passages() + "_" + suffix, solr.state() + "_" + suffix, solr.shards(), solr.replicas(),
+                solr.configsets(), solr.timeoutSeconds())));
+    }
+
+    private static void closeQuietly(SolrCluster cluster, RuntimeException cause) {
+        try {
+            cluster.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
         }
     }
 

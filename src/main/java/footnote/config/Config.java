@@ -36,6 +36,10 @@ public record Config(
         summary = Optional.ofNullable(summary).orElseGet(() -> new Summary(null, null, null, null));
     }
 
+    public Config withIndex(Index replacement) {
+        return new Config(replacement, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, summary);
+    }
+
     public static Config defaults() {
         return new Config(null, null, null, null, null, null, null, null, null, null);
     }

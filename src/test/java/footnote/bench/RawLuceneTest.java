@@ -36,7 +36,7 @@ class RawLuceneTest {
         int[] hits = new int[1];
 
         try (RawLucene raw = new RawLucene(path, embedder, 3)) {
-            RawLucene.Timing timing = raw.run("Which robots danced?", hits);
+            Floor.Timing timing = raw.run("Which robots danced?", hits);
             assertThat(hits[0]).as("3 from BM25, 3 from KNN").isEqualTo(6);
             assertThat(timing.totalNanos()).isEqualTo(timing.embedNanos() + timing.bm25Nanos() + timing.knnNanos());
             raw.run("xylophone", hits);

@@ -37,8 +37,12 @@ class BenchCommandTest {
         System.setErr(realErr);
     }
 
-    /** A stand-in for the SQuAD folder: the test articles and their questions. */
     private Path squad() throws IOException {
+        return squadStandIn(dir);
+    }
+
+    /** A stand-in for the SQuAD folder under {@code dir}: the test articles and their questions. */
+    static Path squadStandIn(Path dir) throws IOException {
         Path squad = dir.resolve("squad");
         Files.createDirectories(squad.resolve("articles"));
         try (Stream<Path> articles = Files.list(Fixtures.resourcePath("eval/articles"))) {
@@ -51,8 +55,9 @@ class BenchCommandTest {
     }
 
     private int bench(Path squad, String... more) {
-        String[] base = {"bench", "--corpora", "40", "--squad", squad.toString(), "--questions", "20", "--askers",
-            "1,2", "--no-startup", "--work", dir.resolve("work").toString(), "--out", dir.resolve("r.md").toString()};
+        String[] base = {"bench", "--corpora", "40", "--squad", squad.toString(), "--questions", "20", "--warm-up",
+            "20", "--askers", "1,2", "--no-startup", "--work", dir.resolve("work").toString(),
+            "--out", dir.resolve("r.md").toString()};
         String[] args = Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
         return Main.execute(args);
     }

@@ -10,9 +10,13 @@ import footnote.corpus.SourceStatus;
 import footnote.discord.DiscordBot;
 import footnote.discord.emulator.DiscordEmulator;
 import footnote.discord.emulator.Interaction;
+import footnote.testing.Fixtures;
 import footnote.testing.WebFixtures;
 import footnote.testing.WebServer;
 import footnote.testing.WebServer.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,6 +232,37 @@ class ScaleOutTest {
 
         assertThat(polledA).isNotEqualTo(polledB);
         assertThat(web.hits("/feed.xml") - before).isEqualTo(1);
+    }
+
+    @Test
+    @Order(50)
+    void bench_and_eval_measure_the_solr_backend_in_collections_of_their_own() throws Exception {
+        Path squad = BenchCommandTest.squadStandIn(dir.resolve("bench"));
+        Path report = dir.resolve("bench/solr.md");
+        PrintStream realOut = System.out;
+        ByteArrayOutputStream evalOut = new ByteArrayOutputStream();
+        int bench;
+        int eval;
+        try {
+            bench = Main.execute("bench", "--backend", "solr", "--corpora", "40", "--squad", squad.toString(),
+                    "--questions", "20", "--warm-up", "20", "--askers", "1,2", "--no-startup",
+                    "--work", dir.resolve("bench/work").toString(), "--out", report.toString(),
+                    "--config", configA.toString());
+            System.setOut(new PrintStream(evalOut, true, StandardCharsets.UTF_8));
+            eval = Main.execute("eval", "--backend", "solr", "--articles", Fixtures.resourcePath("eval/articles")
+                    .toString(), Fixtures.resourcePath("eval/questions.jsonl").toString(), "--config",
+                    configA.toString());
+        } finally {
+            System.setOut(realOut);
+        }
+
+        assertThat(bench).isZero();
+        assertThat(Files.readString(report)).contains("Backend: SolrCloud at [")
+                .containsPattern("\\| 40 \\| (3\\d|40) \\| 20 \\|( [\\d.]+ \\|){13}\n");
+        assertThat(eval).isZero();
+        assertThat(evalOut.toString(StandardCharsets.UTF_8)).containsPattern("hit@1=\\d\\.\\d\\d");
+        // The deployment's own passages were not touched: the bundled articles still answer.
+        assertThat(answer(SHARD1_SERVER, CHANNEL1, "Who sat at the table with Jack Ma?")).contains("Jack Ma");
     }
 
     @Test
