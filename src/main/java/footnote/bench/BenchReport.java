@@ -14,7 +14,8 @@ public final class BenchReport {
         StringBuilder out = new StringBuilder("# Footnote benchmark\n\n").append(machine).append("\n\n");
         out.append("## Answer latency, warm, one thread (ms)\n\n")
                 .append("Footnote: question in, Discord message out. Floor: the embedding model on the question, then"
-                        + " raw Lucene BM25 top-k and KNN top-k on the same index (k = retrieval.candidates).\n\n")
+                        + " the backend's plain BM25 top-k and KNN top-k on the same passages (k ="
+                        + " retrieval.candidates).\n\n")
                 .append("| corpus | passages | questions | p50 | p99 | max | embed p50 | search p50 | fusion p50 |"
                         + " excerpts p50 | render p50 | floor p50 | floor p99 | floor's embed p50 | ratio p50 | ratio p99 |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

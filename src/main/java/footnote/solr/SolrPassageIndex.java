@@ -33,6 +33,8 @@ import footnote.search.IndexUnavailableException;
 import footnote.search.IndexedArticle;
 import footnote.search.PassageIndex;
 import footnote.search.Hit;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,8 +42,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -58,8 +62,19 @@ public final class SolrPassageIndex implements PassageIndex {
     /** The state record holding what the passages were built with, keyed by collection. */
     private static final String SIGNATURE = "signature";
 
+    /** The scope filter's tag, so that term counts can leave it out. */
+    private static final String SCOPE_TAG = "scope";
+    /**
+     * How long a passage count is reused. It only weighs terms (inverse document frequency), where a count some
+     * seconds old changes nothing; asking every time would add a request to every question.
+     */
+    private static final Duration COUNT_REUSE = Duration.ofSeconds(10);
+
     private final SolrCluster cluster;
     private final String collection;
+    private volatile Counted passages = new Counted(0, Instant.EPOCH);
+
+    private record Counted(int count, Instant at) {}
 
     public SolrPassageIndex(SolrCluster cluster, String collection) {
         this.cluster = cluster;
@@ -166,6 +181,18 @@ public final class SolrPassageIndex implements PassageIndex {
     @Override
     public void commit() {
         cluster.softCommit(collection);
+        passages = new Counted(0, Instant.EPOCH);
+    }
+
+    private int passageCount() {
+        Counted counted = passages;
+        if (counted.at().plus(COUNT_REUSE).isBefore(Instant.now())) {
+            long found = cluster.query(collection, new SolrQuery(term(KIND, KIND_PASSAGE)).setRows(0),
+                    "counting the passages").getResults().getNumFound();
+            counted = new Counted((int) found, Instant.now());
+            passages = counted;
+        }
+        return counted.count();
     }
 
     @Override
@@ -224,25 +251,33 @@ public final class SolrPassageIndex implements PassageIndex {
         private final List<SolrDocument> documents = new ArrayList<>();
         private final Map<String, Integer> handles = new HashMap<>();
         private final Map<String, Long> frequencies = new HashMap<>();
-        private List<String> lastTerms = List.of();
-        private Optional<Integer> passageCount = Optional.empty();
 
         @Override
         public List<Hit> lexical(List<String> keyTerms, Set<Scope> scopes, int k) {
             if (keyTerms.isEmpty() || scopes.isEmpty()) {
                 return List.of();
             }
-            lastTerms = List.copyOf(keyTerms);
             // The key terms are already analysed: Porter stemming is not idempotent, so they go in as terms.
             StringBuilder q = new StringBuilder("{!bool");
             SolrQuery query = new SolrQuery();
+            query.setFacet(true).setFacetMinCount(0);
             for (int i = 0; i < keyTerms.size(); i++) {
                 q.append(" should=$t").append(i).append(" should=$b").append(i);
                 query.set("t" + i, term(TEXT, keyTerms.get(i)));
                 query.set("b" + i, "{!boost b=" + IndexSchema.TITLE_BOOST + "}" + term(TITLE, keyTerms.get(i)));
+                // Each term's document frequency in the same round trip, counted over every scope as the
+                // embedded index counts it: the query matches every passage holding the term, and "ex" lifts
+                // the scope filter for the count.
+                query.addFacetQuery("{!term ex=" + SCOPE_TAG + " key=df" + i + " f=" + TEXT + " v="
+                        + quoted(keyTerms.get(i)) + "}");
             }
             query.setQuery(q.append("}").toString());
-            return hits(query, scopes, k, score -> score, "a lexical search");
+            QueryResponse response = search(query, scopes, k, "a lexical search");
+            Map<String, Integer> counts = Optional.ofNullable(response.getFacetQuery()).orElse(Map.of());
+            for (int i = 0; i < keyTerms.size(); i++) {
+                frequencies.put(keyTerms.get(i), (long) counts.getOrDefault("df" + i, 0));
+            }
+            return hits(response, score -> score);
         }
 
         @Override
@@ -253,15 +288,18 @@ public final class SolrPassageIndex implements PassageIndex {
             // topK is per shard, rows the merged total; the scope filter applies while walking each graph.
             SolrQuery query = new SolrQuery("{!knn f=" + VECTOR + " topK=" + k + "}" + vectorText(vector));
             // Solr scores unit-vector dot products as (1 + cos) / 2, as Lucene does; callers want the cosine.
-            return hits(query, scopes, k, score -> 2 * score - 1, "a vector search");
+            return hits(search(query, scopes, k, "a vector search"), score -> 2 * score - 1);
         }
 
-        private List<Hit> hits(SolrQuery query, Set<Scope> scopes, int k,
-                java.util.function.DoubleUnaryOperator toScore, String what) {
-            query.addFilterQuery(scopeFilter(scopes));
+        private QueryResponse search(SolrQuery query, Set<Scope> scopes, int k, String what) {
+            query.addFilterQuery("{!tag=" + SCOPE_TAG + "}" + scopeFilter(scopes));
             query.setRows(k).setFields(PASSAGE_FIELDS + ",score");
+            return cluster.query(collection, query, what);
+        }
+
+        private List<Hit> hits(QueryResponse response, DoubleUnaryOperator toScore) {
             List<Hit> hits = new ArrayList<>();
-            for (SolrDocument d : cluster.query(collection, query, what).getResults()) {
+            for (SolrDocument d : response.getResults()) {
                 float score = ((Number) d.getFirstValue("score")).floatValue();
                 synchronized (documents) {
                     int handle = handles.computeIfAbsent(string(d, ID), id -> {
@@ -292,41 +330,16 @@ public final class SolrPassageIndex implements PassageIndex {
             return Optional.ofNullable(string(d, field));
         }
 
-        /**
-         * Asked for each key term after the searches: the first call fetches the passage count and the last
-         * lexical search's terms' frequencies in one request, not one request a term.
-         */
+        /** Known from the lexical search for its key terms; any other term costs a request of its own. */
         @Override
         public long documentFrequency(String term) {
-            if (!frequencies.containsKey(term)) {
-                List<String> terms = new ArrayList<>(lastTerms);
-                if (!terms.contains(term)) {
-                    terms.add(term);
-                }
-                statistics(terms);
-            }
-            return frequencies.getOrDefault(term, 0L);
+            return frequencies.computeIfAbsent(term, t -> cluster.query(collection,
+                    new SolrQuery(term(TEXT, t)).setRows(0), "reading a term's frequency").getResults().getNumFound());
         }
 
         @Override
         public int passageCount() {
-            if (passageCount.isEmpty()) {
-                statistics(lastTerms);
-            }
-            return passageCount.orElse(0);
-        }
-
-        private void statistics(List<String> terms) {
-            SolrQuery query = new SolrQuery(term(KIND, KIND_PASSAGE)).setRows(0).setFacet(true).setFacetMinCount(0);
-            for (String term : terms) {
-                query.addFacetQuery(term(TEXT, term));
-            }
-            var response = cluster.query(collection, query, "reading term statistics");
-            passageCount = Optional.of((int) response.getResults().getNumFound());
-            Map<String, Integer> counts = Optional.ofNullable(response.getFacetQuery()).orElse(Map.of());
-            for (String term : terms) {
-                frequencies.put(term, (long) counts.getOrDefault(term(TEXT, term), 0));
-            }
+            return SolrPassageIndex.this.passageCount();
         }
 
         @Override

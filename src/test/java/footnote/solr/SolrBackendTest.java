@@ -149,6 +149,22 @@ class SolrBackendTest {
     }
 
     @Test
+    @Order(1)
+    void term_statistics_match_the_embedded_index_even_from_a_scoped_search() {
+        List<String> terms = analysis.keyTerms("Which Tencent boss sat at the table with Jack Ma in December?");
+        for (Set<Scope> scopes : List.of(EVERY_SERVER, Set.of(Scope.server("999")))) {
+            try (footnote.search.IndexSnapshot solr = solrIndex.snapshot();
+                    footnote.search.IndexSnapshot lucene = ((PassageIndex) luceneIndex).snapshot()) {
+                solr.lexical(terms, scopes, 10);
+                for (String term : terms) {
+                    assertThat(solr.documentFrequency(term)).as(term).isEqualTo(lucene.documentFrequency(term));
+                }
+                assertThat(solr.passageCount()).isEqualTo(lucene.passageCount());
+            }
+        }
+    }
+
+    @Test
     @Order(2)
     void an_article_put_again_replaces_its_passages_and_a_removed_one_disappears() {
         var article = Fixtures.article("robots", "Robots at the gala", "Sixteen humanoid robots danced at the gala.");
