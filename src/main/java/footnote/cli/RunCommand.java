@@ -7,6 +7,7 @@ import footnote.corpus.Scope;
 import footnote.discord.DiscordBot;
 import footnote.discord.DiscordLoginException;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         try (App app = Startup.configured(settings, false, false, terminal)) {
             DiscordBot bot = discordBot(app);
             try {
-                bot.start(token, DiscordBot.Connection.direct());
+                // Processes of one deployment take turns to log in; alone, Javacord's own spacing is enough.
+                bot.start(token, new DiscordBot.Connection(ProxySelector.getDefault(), app.storage.loginGate()));
             } catch (DiscordLoginException e) {
                 bot.close();
                 terminal.err.println("footnote: " + e.getMessage());

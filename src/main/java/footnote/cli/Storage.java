@@ -4,6 +4,7 @@ import footnote.chat.ServerSettingsStore;
 import footnote.config.Config;
 import footnote.config.ConfigException;
 import footnote.deployment.Leadership;
+import footnote.deployment.LoginGate;
 import footnote.ingest.CopyStore;
 import footnote.ingest.SourceRegistry;
 import footnote.search.Embedder;
@@ -12,6 +13,7 @@ import footnote.solr.SolrCluster;
 import footnote.solr.SolrCollections;
 import footnote.solr.SolrCopyStore;
 import footnote.solr.SolrLeadership;
+import footnote.solr.SolrLoginGate;
 import footnote.solr.SolrPassageIndex;
 import footnote.solr.SolrServerSettingsStore;
 import footnote.solr.SolrSourceRegistry;
@@ -34,7 +36,10 @@ import java.util.UUID;
  * @param cluster the Solr client, closed last, after everything that uses it
  */
 record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, ServerSettingsStore settings,
-        Leadership leadership, Optional<SolrCluster> cluster) implements Closeable {
+        Leadership leadership, Optional<LoginGate> loginGate, Optional<SolrCluster> cluster) implements Closeable {
+
+    /** Discord's 5 s between gateway logins, plus room for clocks that differ between machines. */
+    static final Duration LOGIN_SPACING = Duration.ofMillis(5_500);
 
     /** How long a lead process's lease lasts unrenewed: another takes over about this long after it dies. */
     static final Duration LEASE_TERM = Duration.ofSeconds(30);
@@ -44,7 +49,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
         Path data = Path.of(config.index().path());
         return new Storage(index, new FileSourceRegistry(data.resolve("sources")),
                 new FileCopyStore(data.resolve("copies")), new FileServerSettingsStore(data.resolve("servers")),
-                Leadership.alone(), Optional.empty());
+                Leadership.alone(), Optional.empty(), Optional.empty());
     }
 
     /** @param rebuild start the passages from empty */
@@ -61,7 +66,8 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
                     LEASE_TERM, Clock.systemUTC()).start();
             return new Storage(index, new SolrSourceRegistry(cluster, solr.state()),
                     new SolrCopyStore(cluster, solr.state()), new SolrServerSettingsStore(cluster, solr.state()),
-                    leadership, Optional.of(cluster));
+                    leadership, Optional.of(new SolrLoginGate(cluster, solr.state(), LOGIN_SPACING, Clock.systemUTC())),
+                    Optional.of(cluster));
         } catch (RuntimeException e) {
             closeQuietly(cluster, e);
             throw e;
@@ -85,7 +91,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
             Storage files = files(config, SolrPassageIndex.open(cluster, solr.passages(), solr.state(),
                     App.signature(config, embedder), true));
             return new Storage(files.index(), files.registry(), files.copies(), files.settings(),
-                    Leadership.alone(), Optional.of(cluster));
+                    Leadership.alone(), Optional.empty(), Optional.of(cluster));
         } catch (RuntimeException e) {
             closeQuietly(cluster, e);
             throw e;

@@ -11,6 +11,7 @@ import footnote.chat.ServerSettingsStore;
 import footnote.chat.Throttle;
 import footnote.corpus.Progress;
 import footnote.deployment.Leadership;
+import footnote.deployment.LoginGate;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class DiscordBot implements AutoCloseable {
      *                     logins 5.5 s apart within this JVM, as Discord asks. Processes that log in side by side
      *                     (shards) need a gate they share.
      */
-    public record Connection(ProxySelector proxies, Optional<IdentifyGate> identifyGate) {
+    public record Connection(ProxySelector proxies, Optional<LoginGate> identifyGate) {
 
         public static Connection direct() {
             return new Connection(ProxySelector.getDefault(), Optional.empty());
@@ -126,11 +127,6 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** Blocks until this process may send the next IDENTIFY. */
-    @FunctionalInterface
-    public interface IdentifyGate {
-        void await() throws InterruptedException;
-    }
 
     /**
      * Logs in, registers the slash commands and starts answering.

@@ -295,6 +295,54 @@ class SolrBackendTest {
     }
 
     @Test
+    @Order(8)
+    void processes_take_turns_to_log_in_to_the_gateway() throws Exception {
+        Duration spacing = Duration.ofMillis(400);
+        List<Instant> logins = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> processes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // Each process's clock remembers the last time it read: on return, the time its turn was claimed at.
+            Instant[] last = new Instant[1];
+            Clock clock = new Clock() {
+                @Override
+                public Instant instant() {
+                    last[0] = Instant.now();
+                    return last[0];
+                }
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+            };
+            SolrLoginGate gate = new SolrLoginGate(cluster, STATE, spacing, clock);
+            processes.add(new Thread(() -> {
+                try {
+                    gate.await();
+                    logins.add(last[0]);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        processes.forEach(Thread::start);
+        for (Thread process : processes) {
+            process.join(20_000);
+        }
+
+        List<Instant> sorted = logins.stream().sorted().toList();
+        assertThat(sorted).hasSize(4);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(spacing);
+        }
+    }
+
+    @Test
     @Order(99)
     void answers_and_source_commands_keep_working_when_a_node_stops() throws Exception {
         nodes.stopJettySolrRunner(0);
