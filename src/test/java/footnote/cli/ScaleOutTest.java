@@ -3,7 +3,9 @@ package footnote.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import footnote.config.Config;
+import footnote.chat.CommandParser;
+import footnote.chat.Context;
+import footnote.chat.Reply;
 import footnote.config.ConfigLoader;
 import footnote.corpus.Scope;
 import footnote.corpus.SourceStatus;
@@ -187,10 +189,13 @@ class ScaleOutTest {
                 "A herd of four hundred zebras crossed the northern plain in March, led by an old mare called Tamu.",
                 "Rangers counted the zebras from a light aircraft and found that the herd had doubled since 2019.")));
 
-        // The operator's command line, a process of its own, adds a source for every server.
-        assertThat(Main.execute("sources", "add", web.url("/zebras.html").toString(), "--config",
-                configA.toString())).isZero();
+        // The operator adds a source for every server at process A's terminal.
+        Reply added = appA.chat.handle(CommandParser.parse("sources add " + web.url("/zebras.html")),
+                Context.terminal());
+        assertThat(added).isInstanceOfSatisfying(Reply.SourceChanged.class, c -> assertThat(c.change().done())
+                .as(c.change().message()).isTrue());
 
+        // Process B, which never saw the command, answers its server from it at once.
         assertThat(answer(SHARD1_SERVER, CHANNEL1, "Who led the zebra herd across the northern plain?"))
                 .contains("Tamu", "Zebras of the northern plain");
         assertThat(answer(SHARD0_SERVER, CHANNEL0, "Who led the zebra herd across the northern plain?"))
