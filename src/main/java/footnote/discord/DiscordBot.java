@@ -40,6 +40,8 @@ import org.javacord.api.entity.user.User;
 import org.javacord.api.event.interaction.SlashCommandCreateEvent;
 import org.javacord.api.event.message.MessageCreateEvent;
 import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.listener.interaction.SlashCommandCreateListener;
+import org.javacord.api.listener.message.MessageCreateListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +143,9 @@ public final class DiscordBot implements AutoCloseable {
         if (readAllMessages) {
             builder.addIntents(Intent.MESSAGE_CONTENT);
         }
+        // Listening from the first event: added after login, a question asked the moment a shard connects is lost.
+        builder.addSlashCommandCreateListener((SlashCommandCreateListener) this::onSlashCommand);
+        builder.addMessageCreateListener((MessageCreateListener) this::onMessage);
         List<DiscordApi> connected = new ArrayList<>();
         try {
             for (CompletableFuture<DiscordApi> shard : builder.loginShards(
@@ -152,10 +157,6 @@ public final class DiscordBot implements AutoCloseable {
             throw new DiscordLoginException(loginProblem(e, token));
         }
         apis = List.copyOf(connected);
-        for (DiscordApi api : apis) {
-            api.addSlashCommandCreateListener(this::onSlashCommand);
-            api.addMessageCreateListener(this::onMessage);
-        }
         // Commands belong to the application, not to a shard or a process: the leading process registers them.
         leadership.onLeading(this::registerCommands);
         log.info("Connected to Discord as {} on shards {} of {}, in {} servers",
