@@ -38,10 +38,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * Measures Footnote beside the floor its own parts set, corpus by corpus, and writes the figures as Markdown. Each
@@ -100,26 +97,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-startup", description = "Skip start-up timing (a child process per corpus).")
     boolean noStartup;
 
-    @Option(names = "--backend", paramLabel = "lucene|solr",
-            description = "Where the passages go: the embedded index (default), or the SolrCloud cluster in"
-                    + " index.solr, in collections of its own named <passages>_bench and <state>_bench, replaced"
-                    + " for each corpus.")
-    String backend = "lucene";
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    BackendOption backend = new BackendOption();
 
     private final Terminal terminal = new Terminal();
 
     @Override
     public Integer call() throws Exception {
-        Config settings = config.load();
+        Config settings = backend.apply(config.load());
         List<String> names = new ArrayList<>(corpora);
         if (million && !names.contains("1m")) {
             names.add("1m");
-        }
-        if (!List.of("lucene", "solr").contains(backend)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--backend must be lucene or solr");
         }
         List<String> questions = questions();
         Embedder embedder = App.embedder(settings);
@@ -180,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private String backendLine(Config settings) {
         Config.Solr solr = settings.index().solr(); // the deployment's cluster; the bench uses its own collections
-        return backend.equals("solr") ? "SolrCloud at " + solr.urls() + ", " + solr.shards() + " shards x "
+        return settings.index().solrBackend() ? "SolrCloud at " + solr.urls() + ", " + solr.shards() + " shards x "
                 + solr.replicas() + " replicas (client-side memory only below)" : "embedded Lucene";
     }
 
@@ -312,7 +300,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The settings with this corpus as the only source, its own data folder, and the bench's own collections. */
     private Config withCorpus(Config c, Path dir, Path folder) {
         Config.Index index = Storage.scratchCollections(c, "bench").index();
-        index = new Config.Index(dir.toString(), backend, index.solr());
+        index = new Config.Index(dir.toString(), index.backend(), index.solr());
         return new Config(index, new Config.Sources(List.of(folder.toString())),
                 c.embedding(), c.retrieval(), c.answers(), c.chat(), c.discord(), c.fetch(), c.feeds(),
                 new Config.Summary("none", null, null, null));

@@ -64,10 +64,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "With --articles: keep the index in DIR, so a later run skips unchanged articles.")
     Path indexDir;
 
-    @Option(names = "--backend", paramLabel = "lucene|solr",
-            description = "Overrides index.backend. With --articles and solr, the articles go into scratch collections"
-                    + " of their own on the cluster, <passages>_eval and <state>_eval, emptied first.")
-    String backend;
+    @Mixin
+    BackendOption backend = new BackendOption();
 
     @Option(names = "--baseline", description = "Also run plain Lucene BM25 over 100-word windows, side by side.")
     boolean baseline;
@@ -103,13 +101,7 @@ final class EvalCommand implements Callable<Integer> {
         if (questionFiles.isEmpty() && unanswerableFiles.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing question files (QUESTIONS)");
         }
-        if (backend != null) {
-            if (!List.of("lucene", "solr").contains(backend)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--backend must be lucene or solr");
-            }
-            Config.Index index = settings.index();
-            settings = settings.withIndex(new Config.Index(index.path(), backend, index.solr()));
-        }
+        settings = backend.apply(settings);
         List<EvalQuestion> questions = questions();
         Embedder embedder = App.embedder(settings);
         String signature = App.signature(settings, embedder);

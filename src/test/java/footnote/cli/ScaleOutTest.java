@@ -2,7 +2,6 @@ package footnote.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import footnote.chat.CommandParser;
 import footnote.chat.Context;
 import footnote.chat.Reply;
@@ -45,9 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutTest {
 
-    /** (id >> 22) % 2 is 0 for the first server and 1 for the second. */
-    private static final long SHARD0_SERVER = 810000000000000001L;
-    private static final long SHARD1_SERVER = 811000000000000001L;
+    private static final long SHARD0_SERVER = TwoShards.SHARD0_SERVER;
+    private static final long SHARD1_SERVER = TwoShards.SHARD1_SERVER;
     private static final long CHANNEL0 = 200;
     private static final long CHANNEL1 = 201;
     private static final long MANAGERS0 = 300;
@@ -95,28 +93,7 @@ class ScaleOutTest {
     }
 
     private Path config(String name, int shard) throws Exception {
-        String urls = String.join(", ", nodes.getJettySolrRunners().stream()
-                .map(j -> j.getBaseUrl().toString()).toList());
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                index:
-                  path: %s
-                  backend: solr
-                  solr:
-                    urls: [%s]
-                    timeoutSeconds: 30
-                sources:
-                  bundled: [config/articles]
-                fetch:
-                  unsafeAllowPrivateAddresses: true
-                  allowedPorts: [%d]
-                discord:
-                  totalShards: 2
-                  shards: [%d]
-                summary:
-                  mode: none
-                """.formatted(dir.resolve(name), urls, web.port(), shard));
-        return file;
+        return TwoShards.settings(dir, name, nodes, web.port(), shard);
     }
 
     private DiscordBot start(App app) {
@@ -143,19 +120,11 @@ class ScaleOutTest {
     }
 
     private String answer(long server, long channel, String question) {
-        Interaction ask = discord.slashCommand(server, channel, ALICE, "ask", Map.of("question", question));
-        return discord.awaitInteractionResponse(ask, c -> !c.isBlank(), WAIT);
-    }
-
-    private static boolean isInteractionIn(JsonNode dispatch, long server) {
-        return dispatch.path("t").asText().equals("INTERACTION_CREATE")
-                && dispatch.path("d").path("guild_id").asText().equals(String.valueOf(server));
+        return TwoShards.answer(discord, server, channel, ALICE, question, WAIT);
     }
 
     private long commandRegistrations() {
-        return discord.requests().stream()
-                .filter(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands"))
-                .count();
+        return TwoShards.commandRegistrations(discord);
     }
 
     @Test
@@ -166,10 +135,10 @@ class ScaleOutTest {
 
         assertThat(zero).contains("Jack Ma");
         assertThat(one).contains("Jack Ma");
-        assertThat(discord.dispatchesTo(0)).anyMatch(d -> isInteractionIn(d, SHARD0_SERVER))
-                .noneMatch(d -> isInteractionIn(d, SHARD1_SERVER));
-        assertThat(discord.dispatchesTo(1)).anyMatch(d -> isInteractionIn(d, SHARD1_SERVER))
-                .noneMatch(d -> isInteractionIn(d, SHARD0_SERVER));
+        assertThat(discord.dispatchesTo(0)).anyMatch(d -> TwoShards.isInteractionIn(d, SHARD0_SERVER))
+                .noneMatch(d -> TwoShards.isInteractionIn(d, SHARD1_SERVER));
+        assertThat(discord.dispatchesTo(1)).anyMatch(d -> TwoShards.isInteractionIn(d, SHARD1_SERVER))
+                .noneMatch(d -> TwoShards.isInteractionIn(d, SHARD0_SERVER));
     }
 
     @Test

@@ -2,9 +2,7 @@ package footnote.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import footnote.discord.emulator.DiscordEmulator;
-import footnote.discord.emulator.Interaction;
 import footnote.testing.WebFixtures;
 import footnote.testing.WebServer;
 import footnote.testing.WebServer.Page;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardProcessesTest {
 
-    private static final long SHARD0_SERVER = 810000000000000001L;
-    private static final long SHARD1_SERVER = 811000000000000001L;
+    private static final long SHARD0_SERVER = TwoShards.SHARD0_SERVER;
+    private static final long SHARD1_SERVER = TwoShards.SHARD1_SERVER;
     private static final long CHANNEL0 = 200;
     private static final long CHANNEL1 = 201;
     private static final long ALICE = 10;
@@ -82,28 +79,7 @@ class ShardProcessesTest {
     }
 
     private Path config(String name, int shard) throws Exception {
-        String urls = String.join(", ", nodes.getJettySolrRunners().stream()
-                .map(j -> j.getBaseUrl().toString()).toList());
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                index:
-                  path: %s
-                  backend: solr
-                  solr:
-                    urls: [%s]
-                    timeoutSeconds: 30
-                sources:
-                  bundled: [config/articles]
-                fetch:
-                  unsafeAllowPrivateAddresses: true
-                  allowedPorts: [%d]
-                discord:
-                  totalShards: 2
-                  shards: [%d]
-                summary:
-                  mode: none
-                """.formatted(dir.resolve(name), urls, web.port(), shard));
-        return file;
+        return TwoShards.settings(dir, name, nodes, web.port(), shard);
     }
 
     /** {@code java -cp <this test's class path> footnote.cli.Main run --discord}, Discord reached via the emulator. */
@@ -147,13 +123,7 @@ class ShardProcessesTest {
     }
 
     private String answer(long server, long channel, String question) {
-        Interaction ask = discord.slashCommand(server, channel, ALICE, "ask", Map.of("question", question));
-        return discord.awaitInteractionResponse(ask, c -> !c.isBlank(), WAIT);
-    }
-
-    private static boolean isInteractionIn(JsonNode dispatch, long server) {
-        return dispatch.path("t").asText().equals("INTERACTION_CREATE")
-                && dispatch.path("d").path("guild_id").asText().equals(String.valueOf(server));
+        return TwoShards.answer(discord, server, channel, ALICE, question, WAIT);
     }
 
     @Test
@@ -162,11 +132,9 @@ class ShardProcessesTest {
         assertThat(answer(SHARD0_SERVER, CHANNEL0, "Who sat at the table with Jack Ma?")).contains("Jack Ma");
         assertThat(answer(SHARD1_SERVER, CHANNEL1, "Who sat at the table with Jack Ma?")).contains("Jack Ma");
 
-        assertThat(discord.dispatchesTo(0)).noneMatch(d -> isInteractionIn(d, SHARD1_SERVER));
-        assertThat(discord.dispatchesTo(1)).noneMatch(d -> isInteractionIn(d, SHARD0_SERVER));
-        assertThat(discord.requests().stream()
-                .filter(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands")))
-                .hasSize(1);
+        assertThat(discord.dispatchesTo(0)).noneMatch(d -> TwoShards.isInteractionIn(d, SHARD1_SERVER));
+        assertThat(discord.dispatchesTo(1)).noneMatch(d -> TwoShards.isInteractionIn(d, SHARD0_SERVER));
+        assertThat(TwoShards.commandRegistrations(discord)).isEqualTo(1);
         assertThat(processes).allMatch(Process::isAlive);
     }
 
@@ -225,7 +193,6 @@ class ShardProcessesTest {
     }
 
     private long commandRegistrations() {
-        return discord.requests().stream()
-                .filter(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands")).count();
+        return TwoShards.commandRegistrations(discord);
     }
 }

@@ -1,0 +1,63 @@
+package footnote.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import footnote.discord.emulator.DiscordEmulator;
+import footnote.discord.emulator.Interaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+
+/** What the scale-out tests share: a deployment of two shards on SolrCloud, and asking it through Discord. */
+final class TwoShards {
+
+    /** (id >> 22) % 2 is 0 for the first server and 1 for the second. */
+    static final long SHARD0_SERVER = 810000000000000001L;
+    static final long SHARD1_SERVER = 811000000000000001L;
+
+    private TwoShards() {}
+
+    /** A process's settings file, {@code <dir>/<name>.yaml}: the cluster's nodes and this process's shard of 2. */
+    static Path settings(Path dir, String name, MiniSolrCloudCluster nodes, int webPort, int shard) throws Exception {
+        String urls = String.join(", ", nodes.getJettySolrRunners().stream()
+                .map(j -> j.getBaseUrl().toString()).toList());
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                index:
+                  path: %s
+                  backend: solr
+                  solr:
+                    urls: [%s]
+                    timeoutSeconds: 30
+                sources:
+                  bundled: [config/articles]
+                fetch:
+                  unsafeAllowPrivateAddresses: true
+                  allowedPorts: [%d]
+                discord:
+                  totalShards: 2
+                  shards: [%d]
+                summary:
+                  mode: none
+                """.formatted(dir.resolve(name), urls, webPort, shard));
+        return file;
+    }
+
+    /** A member's {@code /ask} in a server, and the answer's text. */
+    static String answer(DiscordEmulator discord, long server, long channel, long member, String question,
+            Duration wait) {
+        Interaction ask = discord.slashCommand(server, channel, member, "ask", Map.of("question", question));
+        return discord.awaitInteractionResponse(ask, c -> !c.isBlank(), wait);
+    }
+
+    static boolean isInteractionIn(JsonNode dispatch, long server) {
+        return dispatch.path("t").asText().equals("INTERACTION_CREATE")
+                && dispatch.path("d").path("guild_id").asText().equals(String.valueOf(server));
+    }
+
+    static long commandRegistrations(DiscordEmulator discord) {
+        return discord.requests().stream()
+                .filter(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands")).count();
+    }
+}
