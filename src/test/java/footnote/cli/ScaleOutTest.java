@@ -110,13 +110,7 @@ class ScaleOutTest {
                 part.close();
             }
         }
-        if (discord != null) {
-            assertThat(discord.violations()).as("requests that break Discord's API or limits").isEmpty();
-            discord.close();
-        }
-        if (nodes != null) {
-            nodes.shutdown();
-        }
+        TwoShards.stopShared(discord, nodes);
     }
 
     private String answer(long server, long channel, String question) {

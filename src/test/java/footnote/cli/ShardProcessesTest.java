@@ -108,18 +108,10 @@ class ShardProcessesTest {
             process.destroy();
             process.waitFor();
         }
-        for (AutoCloseable part : new AutoCloseable[] {web}) {
-            if (part != null) {
-                part.close();
-            }
+        if (web != null) {
+            web.close();
         }
-        if (discord != null) {
-            assertThat(discord.violations()).as("requests that break Discord's API or limits").isEmpty();
-            discord.close();
-        }
-        if (nodes != null) {
-            nodes.shutdown();
-        }
+        TwoShards.stopShared(discord, nodes);
     }
 
     private String answer(long server, long channel, String question) {

@@ -1,5 +1,7 @@
 package footnote.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import footnote.discord.emulator.DiscordEmulator;
 import footnote.discord.emulator.Interaction;
@@ -54,6 +56,20 @@ final class TwoShards {
     static boolean isInteractionIn(JsonNode dispatch, long server) {
         return dispatch.path("t").asText().equals("INTERACTION_CREATE")
                 && dispatch.path("d").path("guild_id").asText().equals(String.valueOf(server));
+    }
+
+    /**
+     * Stops what both processes shared, after they have stopped: the emulator, checking that nothing either sent
+     * broke Discord's API, then the cluster. Either may be null when start-up failed.
+     */
+    static void stopShared(DiscordEmulator discord, MiniSolrCloudCluster nodes) throws Exception {
+        if (discord != null) {
+            assertThat(discord.violations()).as("requests that break Discord's API or limits").isEmpty();
+            discord.close();
+        }
+        if (nodes != null) {
+            nodes.shutdown();
+        }
     }
 
     static long commandRegistrations(DiscordEmulator discord) {
