@@ -75,13 +75,16 @@ public final class Answerer {
                 for (int i = selection.firstSentence(); i <= selection.lastSentence(); i++) {
                     quotedHere.add(i);
                 }
-                excerpts.add(new Excerpt(excerpts.size() + 1, selection.text(), selection.highlights(),
+                excerpts.add(new Excerpt(excerpts.size() + 1, selection.text(), selection.highlights(), Optional.empty(),
                         Citation.of(passage.metadata()), passage.articleId(), passage.sourceId(),
                         selection.firstSentence(), selection.lastSentence(), j.evidence()));
             }
         }
-        return new Answer(question, excerpts, new Answer.Timings(retrieval.embedNanos(), retrieval.searchNanos(),
-                retrieval.fusionNanos(), System.nanoTime() - start));
+        Answer.Timings timings = new Answer.Timings(retrieval.embedNanos(), retrieval.searchNanos(),
+                retrieval.fusionNanos(), System.nanoTime() - start);
+        double confidence = judged.isEmpty() ? 0 : judged.get(0).score();
+        Answer.Outcome outcome = excerpts.isEmpty() ? new Answer.NotFound(List.of()) : new Answer.Found(excerpts);
+        return new Answer(question, Optional.empty(), outcome, confidence, timings);
     }
 
     private static Evidence evidence(Candidate candidate, Retrieval retrieval, KeyTerms terms, int unknownNames) {

@@ -1,11 +1,14 @@
 package footnote.answer;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One numbered quote in an answer: whole sentences from one article, exactly as written (an ellipsis marks where
  * an over-long sentence was shortened), with the question's key terms marked.
  *
+ * @param answer        the run of {@code text} that answers the question itself (a date, a name, the clause that
+ *                      says it), when the answerer could tell which: what a one-line summary quotes
  * @param firstSentence ordinal within the article of the first quoted sentence
  * @param lastSentence  ordinal within the article of the last quoted sentence
  */
@@ -13,6 +16,7 @@ public record Excerpt(
         int number,
         String text,
         List<Highlight> highlights,
+        Optional<Highlight> answer,
         Citation citation,
         String articleId,
         String sourceId,

@@ -190,7 +190,8 @@ public final class DiscordRenderer {
         }
         String kept = text.substring(0, cut).stripTrailing();
         List<Highlight> highlights = excerpt.highlights().stream().filter(h -> h.end() <= kept.length()).toList();
-        return new Excerpt(excerpt.number(), kept + ELLIPSIS, highlights, excerpt.citation(), excerpt.articleId(),
+        return new Excerpt(excerpt.number(), kept + ELLIPSIS, highlights,
+                excerpt.answer().filter(a -> a.end() <= kept.length()), excerpt.citation(), excerpt.articleId(),
                 excerpt.sourceId(), excerpt.firstSentence(), excerpt.lastSentence(), excerpt.evidence());
     }
 

@@ -28,7 +28,7 @@ class DiscordRendererTest {
         while (m.find()) {
             highlights.add(new Highlight(m.start(), m.end()));
         }
-        return new Excerpt(number, text, highlights, citation, "a", "a", 0, 0, new Evidence(0.8, 0.5, 0));
+        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, "a", "a", 0, 0, new Evidence(0.8, 0.5, 0));
     }
 
     private static Answer answer(Excerpt... excerpts) {

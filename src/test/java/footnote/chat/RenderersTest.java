@@ -31,9 +31,9 @@ class RenderersTest {
         String text = "Seated at the table alongside Jack Ma were some of China’s leaders.";
         int jack = text.indexOf("Jack Ma");
         return new Answer("Who sat with Jack Ma?", List.of(
-                new Excerpt(1, text, List.of(new Highlight(jack, jack + 7)), SUMMIT, "summit", "summit", 3, 3,
+                new Excerpt(1, text, List.of(new Highlight(jack, jack + 7)), Optional.empty(), SUMMIT, "summit", "summit", 3, 3,
                         new Evidence(0.8, 0.6, 0)),
-                new Excerpt(2, "These included top leaders from Huawei and *DeepSeek*.", List.of(), MEETING, "meeting",
+                new Excerpt(2, "These included top leaders from Huawei and *DeepSeek*.", List.of(), Optional.empty(), MEETING, "meeting",
                         "meeting", 5, 5, new Evidence(0.7, 0.4, 0))),
                 new Answer.Timings(1_000_000, 2_000_000, 0, 500_000));
     }

@@ -34,7 +34,7 @@ public final class Excerpts {
         highlights.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Citation citation = new Citation("Article " + number, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
-        return new Excerpt(number, text, highlights, citation, "a" + number, "s", 0, 0, new Evidence(0.8, 0.5, 0));
+        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, "a" + number, "s", 0, 0, new Evidence(0.8, 0.5, 0));
     }
 
     public static Answer answer(String question, Excerpt... excerpts) {
