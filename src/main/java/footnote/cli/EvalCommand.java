@@ -144,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
             questions.addAll(reader.read(file));
         }
         for (Path file : unanswerableFiles) {
-            reader.read(file).forEach(q -> questions.add(new EvalQuestion(q.question(), List.of())));
+            reader.read(file).forEach(q -> questions.add(q.asUnanswerable()));
         }
         return questions;
     }
