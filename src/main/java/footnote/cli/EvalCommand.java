@@ -125,7 +125,7 @@ final class EvalCommand implements Callable<Integer> {
             if (baseline) {
                 try (Bm25Baseline bm25 = new Bm25Baseline(read(app.reader, sources))) {
                     rows.add(new EvalReport.Row("baseline (BM25, 100 words)", questions.stream()
-                            .map(q -> new Outcome(q, bm25.search(q.question(), 3))).toList()));
+                            .map(q -> bm25.outcome(q, 3)).toList()));
                 }
             }
             if (calibrate) {
@@ -163,9 +163,9 @@ final class EvalCommand implements Callable<Integer> {
             Reply reply = app.chat.handle(new Ask(q.question()), Context.terminal());
             renderer.render(reply);
             nanos[i] = System.nanoTime() - start;
-            List<String> shown = reply instanceof Reply.Answered answered
-                    ? answered.answer().excerpts().stream().map(Excerpt::text).toList() : List.of();
-            outcomes.add(new Outcome(q, shown));
+            // A refusal or failure shows no excerpt and states no confidence: a decline at the bottom of the scale.
+            outcomes.add(reply instanceof Reply.Answered answered ? Outcome.of(q, answered.answer())
+                    : new Outcome(q, List.of(), 0));
         }
         Arrays.sort(nanos);
         if (nanos.length > 0) {
