@@ -86,7 +86,7 @@ class ConsoleChatTest {
 
     @Test
     void an_extractive_summary_comes_above_the_quotes() throws IOException {
-        String out = chat("How many robots danced at the gala?\n", Summarizer.extractive(3));
+        String out = chat("How many robots danced at the gala?\n", Summarizer.extractive());
 
         assertThat(out).startsWith("> In short (quoted from the excerpts): Sixteen humanoid robots danced at the"
                 + " gala. [1]\n\n[1] \"Sixteen");

@@ -305,7 +305,7 @@ class DiscordBotTest {
 
     @Test
     void the_extractive_summary_comes_in_the_same_message_as_the_quotes() {
-        summarizer = Summarizer.extractive(3);
+        summarizer = Summarizer.extractive();
         start(5);
 
         Interaction interaction = ask(ALICE, "Which company made the humanoid robots that danced at the gala?");
