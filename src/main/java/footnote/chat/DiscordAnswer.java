@@ -109,11 +109,14 @@ final class DiscordAnswer {
 
     /** The quotes and their articles, aiming at {@code target} characters, never above {@code budget}. */
     private String quotes(List<Excerpt> excerpts, int target, int budget) {
+        String content = layout(excerpts);
+        if (content.length() <= target) {
+            return content; // most answers: no sentence splitting at all
+        }
         List<Quote> quotes = new ArrayList<>();
         for (Excerpt e : excerpts) {
             quotes.add(Quote.of(e, splitter));
         }
-        String content = layout(shown(quotes));
         while (content.length() > target && trimOneUnmarkedEnd(quotes)) {
             content = layout(shown(quotes));
         }
@@ -250,24 +253,32 @@ final class DiscordAnswer {
      * An excerpt as it is being trimmed: its sentences {@code [first, last)} are shown, with an ellipsis where
      * sentences were left out.
      *
-     * @param sentences each sentence's {@code [start, end)} in the excerpt's text
+     * @param sentences each sentence's place in the excerpt's text
      */
-    private record Quote(Excerpt whole, List<int[]> sentences, int first, int last) {
+    private record Quote(Excerpt whole, List<Run> sentences, int first, int last) {
+
+        /** {@code [start, end)} of a text. */
+        record Run(int start, int end) {
+
+            boolean overlaps(Highlight h) {
+                return h.start() < end && start < h.end();
+            }
+        }
 
         static Quote of(Excerpt excerpt, SentenceSplitter splitter) {
             String text = excerpt.text();
-            List<int[]> sentences = new ArrayList<>();
+            List<Run> sentences = new ArrayList<>();
             int from = 0;
             for (String sentence : splitter.split(text)) {
                 int start = text.indexOf(sentence, from);
                 if (start < 0) {
                     // The splitter normalised something: such an excerpt is shown whole, never trimmed.
-                    return new Quote(excerpt, List.of(new int[] {0, text.length()}), 0, 1);
+                    return new Quote(excerpt, List.of(new Run(0, text.length())), 0, 1);
                 }
                 from = start + sentence.length();
-                sentences.add(new int[] {start, from});
+                sentences.add(new Run(start, from));
             }
-            return sentences.isEmpty() ? new Quote(excerpt, List.of(new int[] {0, text.length()}), 0, 1)
+            return sentences.isEmpty() ? new Quote(excerpt, List.of(new Run(0, text.length())), 0, 1)
                     : new Quote(excerpt, sentences, 0, sentences.size());
         }
 
@@ -281,18 +292,17 @@ final class DiscordAnswer {
 
         /** Whether sentence {@code i} holds a key term or part of the answer. */
         boolean marked(int i) {
-            int start = sentences.get(i)[0];
-            int end = sentences.get(i)[1];
-            return whole.highlights().stream().anyMatch(h -> h.start() < end && start < h.end())
-                    || whole.answer().filter(h -> h.start() < end && start < h.end()).isPresent();
+            Run sentence = sentences.get(i);
+            return whole.highlights().stream().anyMatch(sentence::overlaps)
+                    || whole.answer().filter(sentence::overlaps).isPresent();
         }
 
         Excerpt excerpt() {
             if (first == 0 && last == sentences.size()) {
                 return whole;
             }
-            int from = sentences.get(first)[0];
-            int to = sentences.get(last - 1)[1];
+            int from = sentences.get(first).start();
+            int to = sentences.get(last - 1).end();
             String lead = first > 0 ? LEADING_ELLIPSIS : "";
             String tail = last < sentences.size() ? Shortening.ELLIPSIS : "";
             return within(whole, lead + whole.text().substring(from, to) + tail, from, to, lead.length());
