@@ -110,7 +110,7 @@ final class DiscordAnswer {
     /** The quotes and their articles, aiming at {@code target} characters, never above {@code budget}. */
     private String quotes(List<Excerpt> excerpts, int target, int budget) {
         String content = layout(excerpts);
-        if (content.length() <= target) {
+        if (content.length() <= Math.min(target, budget)) {
             return content; // most answers: no sentence splitting at all
         }
         List<Quote> quotes = new ArrayList<>();

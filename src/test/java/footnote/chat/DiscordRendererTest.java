@@ -148,7 +148,7 @@ class DiscordRendererTest {
 
         String content = new DiscordRenderer().render(new Reply.Answered(answer)).content();
 
-        assertThat(content.length()).isLessThanOrEqualTo(DiscordAnswer.TARGET);
+        assertThat(content.length()).isLessThanOrEqualTo(1_200);
         assertThat(content).contains("“spiritual opium”", "Total National Security Paradigm")
                 .containsOnlyOnce("*Xi Jinping’s Meeting with Private Tech Entrepreneurs*")
                 .doesNotContain(".md", "barbaric");
