@@ -28,7 +28,8 @@ record CitedArticle(List<Integer> numbers, Citation citation) {
             byArticle.computeIfAbsent(List.of(e.sourceId(), e.articleId()), k -> new ArrayList<>()).add(e);
         }
         return byArticle.values().stream()
-                .map(quoted -> new CitedArticle(quoted.stream().map(Excerpt::number).toList(), quoted.get(0).citation()))
+                .map(quoted -> new CitedArticle(quoted.stream().map(Excerpt::number).toList(),
+                        quoted.get(0).citation()))
                 .toList();
     }
 

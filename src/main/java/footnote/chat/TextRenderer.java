@@ -48,14 +48,16 @@ public final class TextRenderer {
      * the extractive one, the answer quoted from an excerpt, as {@code In short: “…” [1]}.
      */
     public String summary(Summary summary) {
-        String text = summary.origin() == Summary.Origin.MODEL ? "In short (" + Wording.BY_MODEL + "): " + summary.text()
+        String text = summary.origin() == Summary.Origin.MODEL
+                ? "In short (" + Wording.BY_MODEL + "): " + summary.text()
                 : "In short: " + quoted(summary);
         return text + summary.note().map(note -> "\n(" + note + ")").orElse("");
     }
 
     /** The extractive summary's sentences in quotation marks, each with its citations. */
     private static String quoted(Summary summary) {
-        return String.join(" ", summary.sentences().stream().map(s -> "“" + s.text() + "” " + s.citations()).toList());
+        return String.join(" ", summary.sentences().stream()
+                .map(s -> "“" + s.text() + "” " + s.citations()).toList());
     }
 
     /** What the answer's outcome says in plain words: the decline or the small talk; empty for found excerpts. */
