@@ -14,7 +14,8 @@ package footnote.answer;
  * @param margin             further excerpts may score this much below the threshold: once the best passage has
  *                           answered, a nearly as good one beside it helps more than it misleads
  */
-public record EvidencePolicy(double cosineWeight, double unknownNamePenalty, double threshold, double margin) {
+public record EvidencePolicy(double cosineWeight, double unknownNamePenalty, double threshold, double margin)
+        implements Judge {
 
     public EvidencePolicy {
         if (cosineWeight < 0 || cosineWeight > 1) {
@@ -28,6 +29,21 @@ public record EvidencePolicy(double cosineWeight, double unknownNamePenalty, dou
     public double score(Evidence evidence) {
         return cosineWeight * evidence.cosine() + (1 - cosineWeight) * evidence.coverage()
                 - (evidence.unknownNames() > 0 ? unknownNamePenalty : 0);
+    }
+
+    @Override
+    public double rank(Signals signals, Evidence evidence) {
+        return score(evidence);
+    }
+
+    @Override
+    public double confidence(Signals signals, Evidence evidence, double rank) {
+        return score(evidence);
+    }
+
+    @Override
+    public double support() {
+        return threshold - margin;
     }
 
     /** Whether the best passage answers the question. */

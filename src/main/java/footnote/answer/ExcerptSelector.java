@@ -42,6 +42,14 @@ final class ExcerptSelector {
      * @return empty when every sentence of the passage has been quoted already
      */
     Optional<Selection> select(Passage passage, KeyTerms terms, Set<Integer> quoted) {
+        return select(passage, terms, quoted, -1);
+    }
+
+    /**
+     * @param anchor the passage sentence (index into {@link Passage#sentences()}) the run must hold, when the
+     *               answerer has judged which sentence answers; -1 to choose by key-term weight alone
+     */
+    Optional<Selection> select(Passage passage, KeyTerms terms, Set<Integer> quoted, int anchor) {
         List<String> sentences = new ArrayList<>();
         passage.before().ifPresent(sentences::add);
         int first = sentences.size();
@@ -56,6 +64,7 @@ final class ExcerptSelector {
         int bestTo = -1;
         double bestWeight = -1;
         int bestLength = Integer.MAX_VALUE;
+        int pinned = anchor >= 0 && anchor <= last - first && free.test(first + anchor) ? first + anchor : -1;
         for (int from = first; from <= last; from++) {
             Set<String> union = new HashSet<>();
             int length = -1;
@@ -65,6 +74,9 @@ final class ExcerptSelector {
                     break;
                 }
                 union.addAll(present.get(to));
+                if (pinned >= 0 && (pinned < from || pinned > to)) {
+                    continue;
+                }
                 double weight = terms.weight(union);
                 // Ties go to the shorter run; the budget left is filled with context below.
                 if (weight > bestWeight + 1e-9 || (Math.abs(weight - bestWeight) <= 1e-9 && length < bestLength)) {

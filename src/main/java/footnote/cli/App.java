@@ -1,7 +1,9 @@
 package footnote.cli;
 
+import footnote.answer.AnswerModel;
 import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
+import footnote.answer.Judge;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
 import footnote.chat.ServerSettingsStore;
@@ -18,6 +20,7 @@ import footnote.ingest.SourceManager;
 import footnote.ingest.SourceReader;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
+import footnote.embedding.TokenizerLexicon;
 import footnote.ingest.BundledSources;
 import footnote.ingest.IngestProgress;
 import footnote.ingest.Ingester;
@@ -27,6 +30,7 @@ import footnote.search.Embedder;
 import footnote.search.HybridRetriever;
 import footnote.search.IndexSchema;
 import footnote.search.IndexUnavailableException;
+import footnote.search.Lexicon;
 import footnote.search.LuceneIndex;
 import footnote.search.PassageIndex;
 import footnote.search.TextAnalysis;
@@ -85,10 +89,10 @@ public final class App implements Closeable {
     }
 
     App(Config config, Embedder embedder, Storage storage) {
-        this(config, embedder, storage, policy(config.answers().evidence()), config.answers().maxExcerpts());
+        this(config, embedder, storage, judge(config.answers()), config.answers().maxExcerpts());
     }
 
-    App(Config config, Embedder embedder, Storage storage, EvidencePolicy policy, int maxExcerpts) {
+    App(Config config, Embedder embedder, Storage storage, Judge judge, int maxExcerpts) {
         this.config = config;
         this.embedder = embedder;
         this.analysis = new TextAnalysis();
@@ -103,12 +107,18 @@ public final class App implements Closeable {
                 fetcher, config.feeds().maxEntriesPerPoll(), board, Clock.systemUTC());
         this.retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
-        this.answerer = new Answerer(retriever, analysis, policy, maxExcerpts, config.answers().excerptChars());
+        this.answerer = new Answerer(retriever, analysis, lexicon(config), embedder, judge, maxExcerpts,
+                config.answers().excerptChars());
         this.serverSettings = storage.settings();
         this.summaryCalls = summaryCalls(config.summary().llm().concurrency());
         this.summarizer = summarizer(config.summary(), System::getenv, summaryCalls);
         this.chat = new ChatService(answerer, sources, sources, new QuestionCheck(config.chat().maxQuestionChars()),
                 serverSettings, summarizer);
+    }
+
+    /** The configured judge: the shipped answer model, or the hand-set evidence policy. */
+    static Judge judge(Config.Answers answers) {
+        return answers.judge().equals("evidence") ? policy(answers.evidence()) : AnswerModel.shipped();
     }
 
     static EvidencePolicy policy(Config.Evidence evidence) {
@@ -170,6 +180,11 @@ public final class App implements Closeable {
                 });
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /** Everyday English, from the configured embedding model's tokenizer: what spelling leaves alone. */
+    static Lexicon lexicon(Config config) {
+        return TokenizerLexicon.of(EmbeddingModelChoice.byName(config.embedding().model()));
     }
 
     /** Loads the configured embedding model: about a second, and the largest part of start-up. */

@@ -72,6 +72,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "Also run plain Lucene BM25 over 100-word windows, side by side.")
     boolean baseline;
 
+    @Option(names = "--hand-set", description = "Also answer with the hand-set evidence policy instead of the trained"
+            + " answer model, side by side.")
+    boolean handSet;
+
     @Option(names = "--unanswerable", paramLabel = "FILE", arity = "1..*",
             description = "Question files whose questions all count as unanswerable here (their answers ignored).")
     List<Path> unanswerableFiles = List.of();
@@ -123,7 +127,13 @@ final class EvalCommand implements Callable<Integer> {
                 Startup.report(report, terminal, true);
             }
             List<EvalReport.Row> rows = new ArrayList<>();
-            rows.add(runFootnote(app, questions));
+            rows.add(runFootnote(app, questions, "footnote"));
+            if (handSet && !settings.answers().judge().equals("evidence")) {
+                // The same index and sources, judged by the hand-set policy instead of the trained model.
+                App hand = new App(settings, embedder, storage, App.policy(settings.answers().evidence()),
+                        settings.answers().maxExcerpts());
+                rows.add(runFootnote(hand, questions, "footnote, hand-set policy"));
+            }
             if (baseline) {
                 try (Bm25Baseline bm25 = new Bm25Baseline(read(app.reader, sources))) {
                     rows.add(new EvalReport.Row("baseline (BM25, 100 words)", questions.stream()
@@ -155,7 +165,7 @@ final class EvalCommand implements Callable<Integer> {
      * Asks through the chat layer, as a user would, and times question to rendered answer after a warm-up; also
      * renders each reply, summary included, as Discord shows it, to measure its length.
      */
-    private EvalReport.Row runFootnote(App app, List<EvalQuestion> questions) {
+    private EvalReport.Row runFootnote(App app, List<EvalQuestion> questions, String name) {
         TextRenderer renderer = new TextRenderer();
         DiscordRenderer discord = new DiscordRenderer();
         for (int i = 0; i < WARM_UP && !questions.isEmpty(); i++) {
@@ -185,7 +195,7 @@ final class EvalCommand implements Callable<Integer> {
                     nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6,
                     nanos[nanos.length - 1] / 1e6));
         }
-        return new EvalReport.Row("footnote", outcomes, replyChars);
+        return new EvalReport.Row(name, outcomes, replyChars);
     }
 
     private void printCalibration(Config settings, Embedder embedder, Storage storage,

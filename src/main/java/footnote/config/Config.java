@@ -27,7 +27,7 @@ public record Config(
         sources = Optional.ofNullable(sources).orElseGet(() -> new Sources(null));
         embedding = Optional.ofNullable(embedding).orElseGet(() -> new Embedding(null));
         retrieval = Optional.ofNullable(retrieval).orElseGet(() -> new Retrieval(null, null, null, null, null));
-        answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null));
+        answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null, null));
         chat = Optional.ofNullable(chat).orElseGet(() -> new Chat(null));
         discord = Optional.ofNullable(discord).orElseGet(() -> new Discord(null, null, null, null, null, null, null,
                 null));
@@ -178,15 +178,19 @@ public record Config(
     /**
      * @param maxExcerpts  excerpts in one answer
      * @param excerptChars an excerpt's length budget
-     * @param evidence     when a passage is strong enough to quote
+     * @param judge        who decides which passage answers and whether any does: {@code model}, the trained
+     *                     answer model shipped with the bot, or {@code evidence}, the hand-set policy below
+     * @param evidence     the hand-set policy: when a passage is strong enough to quote
      */
     public record Answers(
             @JsonProperty("maxExcerpts") Integer maxExcerpts,
             @JsonProperty("excerptChars") Integer excerptChars,
+            @JsonProperty("judge") String judge,
             @JsonProperty("evidence") Evidence evidence) {
         public Answers {
             maxExcerpts = or(maxExcerpts, 3);
             excerptChars = or(excerptChars, 400);
+            judge = or(judge, "model");
             evidence = Optional.ofNullable(evidence).orElseGet(() -> new Evidence(null, null, null, null));
         }
     }
@@ -346,6 +350,8 @@ public record Config(
                 "answers.maxExcerpts must be between 1 and 10");
         check(problems, answers.excerptChars() >= 100 && answers.excerptChars() <= 1000,
                 "answers.excerptChars must be between 100 and 1000");
+        check(problems, answers.judge().equals("model") || answers.judge().equals("evidence"),
+                "answers.judge must be model or evidence, got " + answers.judge());
         check(problems, answers.evidence().cosineWeight() >= 0 && answers.evidence().cosineWeight() <= 1,
                 "answers.evidence.cosineWeight must be between 0 and 1");
         check(problems, answers.evidence().unknownNamePenalty() >= 0 && answers.evidence().margin() >= 0,

@@ -70,9 +70,23 @@ public final class HybridRetriever {
             }
             double minCosine = dense.stream().mapToDouble(Hit::score).min().orElse(0);
             long fusedAt = System.nanoTime();
-            return new Retrieval(candidates, weights, unseen, minCosine, embedded - start, searched - embedded,
+            return new Retrieval(candidates, weights, unseen, minCosine, vector, embedded - start, searched - embedded,
                     fusedAt - searched);
         }
+    }
+
+    /**
+     * For each of the words (lower case, as written) that the sources never use, the closest word they do use,
+     * when one is close enough; see {@link IndexSnapshot#correction}.
+     */
+    public Map<String, String> corrections(List<String> words) {
+        Map<String, String> corrections = new LinkedHashMap<>();
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            for (String word : words) {
+                snapshot.correction(word).ifPresent(c -> corrections.put(word, c));
+            }
+        }
+        return corrections;
     }
 
     /** BM25's inverse document frequency: rare terms weigh more, and a term no passage has weighs the most. */

@@ -4,6 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
@@ -19,7 +27,7 @@ import org.apache.lucene.util.IOUtils;
 public final class IndexSchema {
 
     /** Bumped whenever a field or analyzer below changes meaning, so an old index is rebuilt, not misread. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** "article" for the one marker document per article, "passage" for the rest; markers carry fingerprints. */
     public static final String KIND = "kind";
@@ -36,6 +44,13 @@ public final class IndexSchema {
      * excerpt can pick whole sentences without splitting again.
      */
     public static final String TEXT = "text";
+    /**
+     * The words of the passage and its title as written (lower case, accents folded, not stemmed), for spelling
+     * only: a misspelt question word is corrected to the closest word the sources use. Unstemmed because a typo
+     * stems differently from the word it misspells ("confrence" to "confrenc", "conference" to "confer"). Indexed
+     * for document counts only (no frequencies, positions or norms), so it adds little to the index.
+     */
+    public static final String WORDS = "words";
     /** The article's title on every passage, English-analysed: a title word is evidence for all its passages. */
     public static final String TITLE = "title";
     /**
@@ -77,6 +92,25 @@ public final class IndexSchema {
      */
     public static Analyzer indexAnalyzer() {
         return new EnglishFoldingAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
+
+    /** Words as written, for {@link #WORDS}: the standard tokenizer, possessives, lower case, accents folded. */
+    public static Analyzer wordsAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream result = new EnglishPossessiveFilter(source);
+                result = new LowerCaseFilter(result);
+                result = new ASCIIFoldingFilter(result);
+                return new TokenStreamComponents(source, result);
+            }
+        };
+    }
+
+    /** What the index writer analyses each field with: {@link #WORDS} as written, everything else as text. */
+    public static Analyzer writerAnalyzer() {
+        return new PerFieldAnalyzerWrapper(indexAnalyzer(), Map.of(WORDS, wordsAnalyzer()));
     }
 
     /**

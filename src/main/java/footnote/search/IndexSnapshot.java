@@ -3,6 +3,7 @@ package footnote.search;
 import footnote.corpus.Passage;
 import footnote.corpus.Scope;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,15 @@ public interface IndexSnapshot extends AutoCloseable {
     long documentFrequency(String term);
 
     int passageCount();
+
+    /**
+     * The word the sources use that {@code word} (lower case, as written) most likely misspells: empty when the
+     * sources use {@code word} itself, or nothing close enough. At most one edit for words up to six letters, two
+     * for longer ones, and the first letter kept.
+     */
+    default Optional<String> correction(String word) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

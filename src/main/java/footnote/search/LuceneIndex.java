@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -29,6 +30,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -49,6 +52,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -62,6 +68,33 @@ public final class LuceneIndex implements PassageIndex {
 
     /** Commit user-data key for what the index was built with (schema, model, chunking); a mismatch rebuilds. */
     static final String SIGNATURE_KEY = "footnote.signature";
+
+    /** {@link IndexSchema#WORDS}: document counts only, which is all spelling correction reads. */
+    private static final FieldType WORDS_TYPE = wordsType();
+    /** Shorter words are left as typed: with one edit they turn into too many other words. */
+    private static final int MIN_CORRECTED = 4;
+    private static final DirectSpellChecker ONE_EDIT = spellChecker(1);
+    private static final DirectSpellChecker TWO_EDITS = spellChecker(2);
+
+    private static FieldType wordsType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.setStored(false);
+        type.freeze();
+        return type;
+    }
+
+    /** Lucene's spelling over the sources' own words: the first letter kept, as people rarely mistype it. */
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setMinPrefix(1);
+        checker.setMinQueryLength(MIN_CORRECTED);
+        checker.setAccuracy(0.5f);
+        return checker;
+    }
     private final Directory directory;
     private final Optional<IndexWriter> writer;
     private final ReferenceManager<IndexSearcher> searchers;
@@ -140,7 +173,7 @@ public final class LuceneIndex implements PassageIndex {
 
     private static LuceneIndex openWriter(Directory directory, String signature, boolean replace, String description)
             throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.indexAnalyzer())
+        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.writerAnalyzer())
                 .setOpenMode(replace ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter writer = new IndexWriter(directory, config);
         try {
@@ -292,6 +325,7 @@ public final class LuceneIndex implements PassageIndex {
         doc.add(new StringField(SCOPE, passage.scope().id(), Field.Store.YES));
         doc.add(new TextField(TEXT, String.join("\n", passage.sentences()), Field.Store.YES));
         doc.add(new TextField(TITLE, meta.title(), Field.Store.YES));
+        doc.add(new Field(WORDS, String.join("\n", passage.sentences()) + "\n" + meta.title(), WORDS_TYPE));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VECTOR_SIMILARITY));
         doc.add(new StoredField(POSITION, passage.position()));
         doc.add(new StoredField(FIRST_SENTENCE, passage.firstSentence()));
@@ -413,6 +447,22 @@ public final class LuceneIndex implements PassageIndex {
                 return searcher.getIndexReader().docFreq(new Term(TEXT, term));
             } catch (IOException e) {
                 throw new UncheckedIOException("Reading term statistics", e);
+            }
+        }
+
+        @Override
+        public Optional<String> correction(String word) {
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                if (word.length() < MIN_CORRECTED || reader.docFreq(new Term(WORDS, word)) > 0) {
+                    return Optional.empty();
+                }
+                DirectSpellChecker checker = word.length() > 6 ? TWO_EDITS : ONE_EDIT;
+                SuggestWord[] suggestions = checker.suggestSimilar(new Term(WORDS, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading the index's words", e);
             }
         }
 

@@ -10,12 +10,14 @@ import java.util.Set;
  *
  * @param unseenTerms key terms that no passage in the index contains
  * @param minCosine   the lowest cosine the dense search returned: a bound for candidates it did not return
+ * @param vector      the question's embedding, for comparing the question with other texts
  */
 public record Retrieval(
         List<Candidate> candidates,
         Map<String, Double> termWeights,
         Set<String> unseenTerms,
         double minCosine,
+        float[] vector,
         long embedNanos,
         long searchNanos,
         long fusionNanos) {}

@@ -1,5 +1,6 @@
 package footnote.answer;
 
+import footnote.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.corpus.Article;
@@ -53,7 +54,7 @@ class AnswererTest {
     private Answerer answerer(double threshold) {
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(20, 0.5, 10));
-        return new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, threshold, 0.1), 3, 400);
+        return new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.5, 0.1, threshold, 0.1), 3, 400);
     }
 
     private static ArticleMetadata metadata(String title) {

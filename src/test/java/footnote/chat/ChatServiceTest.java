@@ -36,9 +36,10 @@ class ChatServiceTest {
 
     private ChatService service(LuceneIndex index, SourceCatalog catalog, Summarizer summarizer) {
         TextAnalysis analysis = new TextAnalysis();
-        HybridRetriever retriever = new HybridRetriever(index, new HashingEmbedder(), analysis,
+        HashingEmbedder embedder = new HashingEmbedder();
+        HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(10, 0.5, 5));
-        return new ChatService(new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
+        return new ChatService(new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
                 catalog, new RefusingSourceAdmin(), new QuestionCheck(100), settings,
                 summarizer);
     }

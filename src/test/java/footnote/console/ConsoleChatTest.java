@@ -58,7 +58,7 @@ class ConsoleChatTest {
             HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                     new HybridRetriever.Settings(10, 0.5, 5));
             ChatService chat = new ChatService(
-                    new Answerer(retriever, analysis, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
+                    new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
                     scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore(),
                     summarizer);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream() {

@@ -107,7 +107,7 @@ class DiscordBotTest {
         TextAnalysis analysis = new TextAnalysis();
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10));
-        Answerer answerer = new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
+        Answerer answerer = new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
         return new ChatService(answerer, board, new RefusingSourceAdmin(), new QuestionCheck(500), settings,
                 summarizer);
     }

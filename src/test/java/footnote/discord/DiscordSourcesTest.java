@@ -1,5 +1,6 @@
 package footnote.discord;
 
+import footnote.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ class DiscordSourcesTest {
                 board, Clock.systemUTC());
         TextAnalysis analysis = new TextAnalysis();
         Answerer answerer = new Answerer(new HybridRetriever(index, embedder, analysis,
-                new HybridRetriever.Settings(100, 0.5, 10)), analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
+                new HybridRetriever.Settings(100, 0.5, 10)), analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
         MemorySettingsStore settings = new MemorySettingsStore();
         ChatService chat = new ChatService(answerer, sources, sources, new QuestionCheck(500), settings,
                 Summarizer.none());

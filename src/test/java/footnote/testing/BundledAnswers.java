@@ -42,7 +42,7 @@ public final class BundledAnswers {
                     .sync(BundledSources.in(List.of(Path.of("config/articles"))), IngestProgress.NONE);
             HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                     new HybridRetriever.Settings(100, 0.5, 10));
-            Answerer answerer = new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
+            Answerer answerer = new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
             for (EvalQuestion q : new QuestionFiles().read(Fixtures.resourcePath("eval/dev-questions.jsonl"))) {
                 asked.add(new Asked(q, answerer.answer(q.question(), Set.of(Scope.GLOBAL))));
             }

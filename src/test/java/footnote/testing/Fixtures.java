@@ -1,5 +1,8 @@
 package footnote.testing;
 
+import footnote.embedding.EmbeddingModelChoice;
+import footnote.embedding.TokenizerLexicon;
+import footnote.search.Lexicon;
 import footnote.corpus.Article;
 import footnote.corpus.ArticleMetadata;
 import footnote.corpus.Scope;
@@ -13,6 +16,13 @@ import java.util.Objects;
 public final class Fixtures {
 
     private Fixtures() {}
+
+    private static final Lexicon LEXICON = TokenizerLexicon.of(EmbeddingModelChoice.BGE_SMALL_EN_V15);
+
+    /** Everyday English as the shipped embedding model's tokenizer knows it, as the bot uses it. */
+    public static Lexicon lexicon() {
+        return LEXICON;
+    }
 
     public static String resource(String name) {
         try (var in = Objects.requireNonNull(Fixtures.class.getResourceAsStream("/" + name), name)) {

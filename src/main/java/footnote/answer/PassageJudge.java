@@ -1,0 +1,189 @@
+package footnote.answer;
+
+import footnote.corpus.Passage;
+import footnote.search.Candidate;
+import footnote.search.TextAnalysis;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one retrieved passage against a question: finds its best sentence (the one holding most of the question's
+ * key-term weight, the answer's kind breaking ties) and measures the {@link Signals} the model weighs. Thread-safe.
+ */
+final class PassageJudge {
+
+    private final TextAnalysis analysis;
+
+    PassageJudge(TextAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** What retrieval tells about all candidates of one question, that each candidate's signals are relative to. */
+    record Field(double bestBm25, double minCosine, int unseenTerms) {}
+
+    /**
+     * @param best the passage's best sentence, as an index into {@link Passage#sentences()}
+     */
+    record Judgement(Signals signals, int best) {}
+
+    Judgement judge(Question question, Candidate candidate, int rank, Field field) {
+        Passage passage = candidate.passage();
+        Map<String, Double> weights = question.weights();
+        double total = question.totalWeight();
+        double rarest = question.maxWeight();
+        // The article's title and date stand for every passage of it: "in 2021" is met by an article of 2021.
+        Set<String> title = present(passage.metadata().title() + " " + dated(passage), weights);
+        List<String> sentences = passage.sentences();
+        List<List<TextAnalysis.Token>> tokens = new ArrayList<>();
+        List<Set<String>> held = new ArrayList<>();
+        Set<String> inPassage = new HashSet<>(title);
+        for (String sentence : sentences) {
+            List<TextAnalysis.Token> t = analysis.tokens(sentence);
+            tokens.add(t);
+            Set<String> h = new HashSet<>();
+            t.stream().map(tok -> SentenceFacts.canonical(tok.term())).filter(weights::containsKey).forEach(h::add);
+            held.add(h);
+            inPassage.addAll(h);
+        }
+        int best = 0;
+        double bestCoverage = -1;
+        boolean bestTyped = false;
+        for (int i = 0; i < sentences.size(); i++) {
+            Set<String> window = union(held.get(i), title);
+            double coverage = share(window, weights, total);
+            boolean typed = SentenceFacts.holds(question.type(), sentences.get(i), tokens.get(i), weights.keySet());
+            if (coverage > bestCoverage + 1e-9 || (Math.abs(coverage - bestCoverage) <= 1e-9 && typed && !bestTyped)) {
+                best = i;
+                bestCoverage = coverage;
+                bestTyped = typed;
+            }
+        }
+        String sentence = sentences.get(best);
+        Set<String> window = union(held.get(best), title);
+        Set<String> pair = best + 1 < sentences.size() ? union(window, held.get(best + 1)) : window;
+        double cosine = Double.isNaN(candidate.cosine()) ? field.minCosine() : candidate.cosine();
+        double bm25 = Double.isNaN(candidate.bm25()) || field.bestBm25() <= 0 ? 0 : candidate.bm25() / field.bestBm25();
+        Set<String> names = question.names();
+        double[] v = {
+                cosine,
+                share(inPassage, weights, total),
+                bestCoverage,
+                share(pair, weights, total),
+                rarestMissing(inPassage, weights, rarest),
+                missing(names, inPassage),
+                missing(question.numbers(), inPassage),
+                bestTyped ? 1 : 0,
+                bm25,
+                candidate.score(),
+                rank == 0 ? 1 : 0,
+                field.unseenTerms(),
+                question.negated() && !SentenceFacts.negated(sentence) ? 1 : 0,
+                rarestMissing(window, weights, rarest),
+                missingWeight(window, weights, rarest),
+                missing(names, window),
+                share(title, weights, total),
+                question.statement() && !SentenceFacts.reportsSpeech(sentence) ? 1 : 0,
+                names.isEmpty() ? 1 : 1 - missing(names, window) / (double) names.size(),
+                names.isEmpty() ? 1 : 1 - missing(names, inPassage) / (double) names.size(),
+                question.broad() && passage.position() == 0 ? 1 : 0,
+                question.broad() ? 1 : 0,
+                missing(question.rareNames(), inPassage),
+                speakerSilent(question, sentences, held, best) ? 1 : 0,
+                typeMissing(question, sentences, tokens, best) ? 1 : 0,
+        };
+        return new Judgement(new Signals(v), best);
+    }
+
+    /**
+     * For "what did X say": whether no sentence both names one of X's rare names and reports speech (when the
+     * question names no one rare, whether the best sentence reports none).
+     */
+    private static boolean speakerSilent(Question question, List<String> sentences, List<Set<String>> held,
+            int best) {
+        if (!question.statement()) {
+            return false;
+        }
+        Set<String> speakers = question.rareNames();
+        if (speakers.isEmpty()) {
+            return !SentenceFacts.reportsSpeech(sentences.get(best));
+        }
+        for (int i = 0; i < sentences.size(); i++) {
+            boolean named = held.get(i).stream().anyMatch(speakers::contains);
+            if (named && SentenceFacts.reportsSpeech(sentences.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For "when" and "how many": whether neither the best sentence nor the one after it states a date or number. */
+    private static boolean typeMissing(Question question, List<String> sentences, List<List<TextAnalysis.Token>> tokens,
+            int best) {
+        AnswerType type = question.type();
+        if (type != AnswerType.DATE && type != AnswerType.NUMBER) {
+            return false;
+        }
+        for (int i = best; i <= Math.min(best + 1, sentences.size() - 1); i++) {
+            if (!SentenceFacts.candidates(type, sentences.get(i), tokens.get(i), question.weights().keySet())
+                    .isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The article's publication date in words ("March 2025"), or nothing. */
+    private static String dated(Passage passage) {
+        return passage.metadata().published().map(d -> d.month()
+                .map(m -> java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                        + " ")
+                .orElse("") + d.year()).orElse("");
+    }
+
+    Set<String> present(String text, Map<String, Double> weights) {
+        Set<String> found = new HashSet<>();
+        for (TextAnalysis.Token token : analysis.tokens(text)) {
+            String term = SentenceFacts.canonical(token.term());
+            if (weights.containsKey(term)) {
+                found.add(term);
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private static double share(Set<String> terms, Map<String, Double> weights, double total) {
+        if (total <= 0) {
+            return 0;
+        }
+        return terms.stream().mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum() / total;
+    }
+
+    private static double rarestMissing(Set<String> present, Map<String, Double> weights, double rarest) {
+        if (rarest <= 0) {
+            return 0;
+        }
+        return weights.entrySet().stream().filter(e -> !present.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).max().orElse(0) / rarest;
+    }
+
+    private static double missingWeight(Set<String> present, Map<String, Double> weights, double rarest) {
+        if (rarest <= 0) {
+            return 0;
+        }
+        return weights.entrySet().stream().filter(e -> !present.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum() / rarest;
+    }
+
+    private static int missing(Set<String> wanted, Set<String> present) {
+        return (int) wanted.stream().filter(t -> !present.contains(t)).count();
+    }
+}
