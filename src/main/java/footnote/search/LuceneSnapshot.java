@@ -1,0 +1,124 @@
+package footnote.search;
+
+import static footnote.search.IndexSchema.*;
+
+import footnote.corpus.Passage;
+import footnote.corpus.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/** A searcher acquired from the manager, released on close. */
+final class LuceneSnapshot implements IndexSnapshot {
+
+    private final ReferenceManager<IndexSearcher> manager;
+    final IndexSearcher searcher;
+
+    LuceneSnapshot(ReferenceManager<IndexSearcher> manager, IndexSearcher searcher) {
+        this.manager = manager;
+        this.searcher = searcher;
+    }
+
+    @Override
+    public List<Hit> lexical(List<String> keyTerms, Set<Scope> scopes, int k) {
+        if (keyTerms.isEmpty() || scopes.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        for (String term : keyTerms) {
+            terms.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+            terms.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(terms.build(), Occur.MUST)
+                .add(scopeFilter(scopes), Occur.FILTER)
+                .build();
+        return hits(query, k, score -> score);
+    }
+
+    @Override
+    public List<Hit> nearest(float[] vector, Set<Scope> scopes, int k) {
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        // The scope filter is applied while walking the graph, so k results come from the allowed passages.
+        Query query = new KnnFloatVectorQuery(VECTOR, vector, k, scopeFilter(scopes));
+        // Lucene scores unit-vector dot products as (1 + cos) / 2; callers want the cosine itself.
+        return hits(query, k, score -> 2 * score - 1);
+    }
+
+    private List<Hit> hits(Query query, int k, DoubleUnaryOperator toScore) {
+        try {
+            ScoreDoc[] docs = searcher.search(query, k).scoreDocs;
+            List<Hit> hits = new ArrayList<>(docs.length);
+            for (ScoreDoc doc : docs) {
+                hits.add(new Hit(doc.doc, (float) toScore.applyAsDouble(doc.score)));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Searching the index", e);
+        }
+    }
+
+    private static Query scopeFilter(Set<Scope> scopes) {
+        return new TermInSetQuery(SCOPE, scopes.stream().map(s -> new BytesRef(s.id())).toList());
+    }
+
+    @Override
+    public Passage passage(Hit hit) {
+        try {
+            Document d = searcher.storedFields().document(hit.handle());
+            return PassageFields.read(name -> {
+                IndexableField f = d.getField(name);
+                return f == null ? null : f.numericValue() != null ? f.numericValue() : f.stringValue();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading passage " + hit.handle(), e);
+        }
+    }
+
+    @Override
+    public long documentFrequency(String term) {
+        try {
+            return searcher.getIndexReader().docFreq(new Term(TEXT, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading term statistics", e);
+        }
+    }
+
+    @Override
+    public int passageCount() {
+        try {
+            var statistics = searcher.collectionStatistics(TEXT);
+            return statistics == null ? 0 : (int) statistics.docCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading collection statistics", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            manager.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Releasing a searcher", e);
+        }
+    }
+}
