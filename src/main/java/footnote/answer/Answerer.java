@@ -76,7 +76,7 @@ public final class Answerer {
                     quotedHere.add(i);
                 }
                 excerpts.add(new Excerpt(excerpts.size() + 1, selection.text(), selection.highlights(), Optional.empty(),
-                        Citation.of(passage.metadata()), passage.articleId(), passage.sourceId(),
+                        Citation.of(passage.metadata()), passage.kind(), passage.articleId(), passage.sourceId(),
                         selection.firstSentence(), selection.lastSentence(), j.evidence()));
             }
         }

@@ -150,7 +150,8 @@ public final class DiscordRenderer {
                 out.append("\n\n");
             }
             out.append("**[").append(e.number()).append("]** ").append(citation(e.citation()))
-                    .append("\n> ").append(Markdown.quote(e, true));
+                    .append("\n> ").append(Markdown.label(e).map(label -> "*" + label + ":* ").orElse(""))
+                    .append(Markdown.quote(e, true));
         }
         return out.toString();
     }
@@ -191,18 +192,20 @@ public final class DiscordRenderer {
         String kept = text.substring(0, cut).stripTrailing();
         List<Highlight> highlights = excerpt.highlights().stream().filter(h -> h.end() <= kept.length()).toList();
         return new Excerpt(excerpt.number(), kept + ELLIPSIS, highlights,
-                excerpt.answer().filter(a -> a.end() <= kept.length()), excerpt.citation(), excerpt.articleId(),
-                excerpt.sourceId(), excerpt.firstSentence(), excerpt.lastSentence(), excerpt.evidence());
+                excerpt.answer().filter(a -> a.end() <= kept.length()), excerpt.citation(), excerpt.kind(),
+                excerpt.articleId(), excerpt.sourceId(), excerpt.firstSentence(), excerpt.lastSentence(),
+                excerpt.evidence());
     }
 
     /**
      * {@code *Title* · byline · date · <link>} or the file name; the link in angle brackets shows no preview. Each
-     * field is capped (a link too long to show is left out), so a citation never crowds out its quote.
+     * field is capped (a link too long to show is left out), so a citation never crowds out its quote. An undated
+     * article's note on its date stands in for the date.
      */
     static String citation(Citation c) {
         StringBuilder out = new StringBuilder("*").append(Markdown.escape(clip(c.title()))).append('*');
         c.byline().ifPresent(b -> out.append(" · ").append(Markdown.escape(clip(b))));
-        c.published().ifPresent(d -> out.append(" · ").append(d.display()));
+        Markdown.date(c).ifPresent(d -> out.append(" · ").append(Markdown.escape(clip(d))));
         if (c.url().filter(u -> u.length() <= MAX_FIELD).isPresent()) {
             out.append(" · <").append(c.url().get()).append('>');
         } else {

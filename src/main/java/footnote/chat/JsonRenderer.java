@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Renders replies as JSON for scripts: stable snake_case keys, plain text and Markdown side by side, offsets of the
- * highlights in the plain text, and null where a citation field is unknown.
+ * highlights in the plain text, and null where a citation field is unknown. Each excerpt says what it quotes
+ * ({@code kind}: {@code prose} or {@code caption}) and how a reader is told ({@code label}, null for prose).
  */
 public final class JsonRenderer {
 
@@ -78,8 +79,9 @@ public final class JsonRenderer {
         }
         ArrayNode excerpts = root.putArray("excerpts");
         for (Excerpt e : answer.excerpts()) {
-            ObjectNode node = excerpts.addObject().put("number", e.number()).put("text", e.text())
-                    .put("markdown", Markdown.quote(e));
+            ObjectNode node = excerpts.addObject().put("number", e.number())
+                    .put("kind", e.kind().id()).put("label", Markdown.label(e).orElse(null))
+                    .put("text", e.text()).put("markdown", Markdown.quote(e));
             ArrayNode highlights = node.putArray("highlights");
             for (Highlight h : e.highlights()) {
                 highlights.addObject().put("start", h.start()).put("end", h.end());
@@ -112,6 +114,7 @@ public final class JsonRenderer {
         node.put("author", c.author().orElse(null));
         node.put("publisher", c.publisher().orElse(null));
         node.put("published", c.published().map(d -> d.iso()).orElse(null));
+        node.put("date_note", c.dateNote().orElse(null));
         node.put("url", c.url().orElse(null));
         node.put("file", c.fileName().orElse(null));
     }

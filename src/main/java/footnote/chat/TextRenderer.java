@@ -6,7 +6,10 @@ import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
 import java.util.Optional;
 
-/** Renders replies as the terminal chat shows them: numbered quotes, each with its citation indented below. */
+/**
+ * Renders replies as the terminal chat shows them: numbered quotes, each with its citation indented below, a
+ * caption's quote labelled as one.
+ */
 public final class TextRenderer {
 
     public static final String NOT_FOUND = "I couldn't find that in the sources.";
@@ -56,7 +59,9 @@ public final class TextRenderer {
         StringBuilder out = new StringBuilder();
         summary.ifPresent(s -> out.append(summary(s)).append("\n\n"));
         for (Excerpt excerpt : answer.excerpts()) {
-            out.append('[').append(excerpt.number()).append("] \"").append(Markdown.quote(excerpt)).append("\"\n")
+            out.append('[').append(excerpt.number()).append("] ")
+                    .append(Markdown.label(excerpt).map(label -> label + ": ").orElse(""))
+                    .append('"').append(Markdown.quote(excerpt)).append("\"\n")
                     .append("    ").append(Markdown.citation(excerpt.citation())).append('\n');
         }
         return out.toString().stripTrailing();

@@ -7,6 +7,7 @@ import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.PassageKind;
 import footnote.corpus.PublicationDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +21,21 @@ import org.junit.jupiter.api.Test;
 class DiscordRendererTest {
 
     private static final Citation CITATION = new Citation("Xi’s summit", Optional.of("Amit Mishra"), Optional.empty(),
-            PublicationDate.parse("2025-03-04"), Optional.of("https://example.org/a_b"), Optional.of("summit.md"));
+            PublicationDate.parse("2025-03-04"), Optional.of("https://example.org/a_b"), Optional.of("summit.md"),
+            Optional.empty());
 
     private static Excerpt excerpt(int number, String text, Citation citation) {
+        return excerpt(number, text, citation, PassageKind.PROSE);
+    }
+
+    private static Excerpt excerpt(int number, String text, Citation citation, PassageKind kind) {
         List<Highlight> highlights = new ArrayList<>();
         Matcher m = Pattern.compile("robots?").matcher(text);
         while (m.find()) {
             highlights.add(new Highlight(m.start(), m.end()));
         }
-        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, "a", "a", 0, 0, new Evidence(0.8, 0.5, 0));
+        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, kind, "a", "a", 0, 0,
+                new Evidence(0.8, 0.5, 0));
     }
 
     private static Answer answer(Excerpt... excerpts) {
@@ -43,6 +50,21 @@ class DiscordRendererTest {
         assertThat(message.ephemeral()).isFalse();
         assertThat(message.content()).isEqualTo("**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · "
                 + "<https://example.org/a_b>\n> Sixteen humanoid **robots** danced at the gala.");
+    }
+
+    @Test
+    void a_caption_is_labelled_before_its_quote_and_an_undated_article_shows_its_date_note() {
+        Citation undated = new Citation("Xi’s meeting", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("meeting.md"), Optional.of("Written shortly after the *2025* symposium"));
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(
+                excerpt(1, "Humanoid robots on display at the company’s offices.", undated, PassageKind.CAPTION),
+                excerpt(2, "Sixteen humanoid robots danced at the gala.", CITATION)))).content();
+
+        assertThat(content).isEqualTo("**[1]** *Xi’s meeting* · undated; Written shortly after the \\*2025\\* symposium"
+                + " · meeting.md\n> *Caption:* Humanoid **robots** on display at the company’s offices.\n\n"
+                + "**[2]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>\n"
+                + "> Sixteen humanoid **robots** danced at the gala.");
     }
 
     @Test
@@ -108,7 +130,8 @@ class DiscordRendererTest {
                 }
                 String title = "A title ".repeat(1 + random.nextInt(60)).strip();
                 excerpts.add(excerpt(n, text.toString().strip(), new Citation(title, Optional.of("An author"),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("file_name.md"))));
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("file_name.md"),
+                        Optional.empty())));
             }
 
             String content = new DiscordRenderer().render(new Reply.Answered(answer(excerpts.toArray(Excerpt[]::new))))
@@ -149,7 +172,7 @@ class DiscordRendererTest {
     @Test
     void long_citation_fields_are_clipped_and_an_overlong_link_is_left_out() {
         Citation huge = new Citation("word ".repeat(200), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("https://example.org/" + "x".repeat(300)), Optional.of("f.md"));
+                Optional.of("https://example.org/" + "x".repeat(300)), Optional.of("f.md"), Optional.empty());
 
         String line = DiscordRenderer.citation(huge);
 

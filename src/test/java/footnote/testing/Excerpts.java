@@ -5,6 +5,7 @@ import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.PassageKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,9 @@ public final class Excerpts {
         }
         highlights.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Citation citation = new Citation("Article " + number, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, "a" + number, "s", 0, 0, new Evidence(0.8, 0.5, 0));
+                Optional.empty(), Optional.empty(), Optional.empty());
+        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, PassageKind.PROSE,
+                "a" + number, "s", 0, 0, new Evidence(0.8, 0.5, 0));
     }
 
     public static Answer answer(String question, Excerpt... excerpts) {
