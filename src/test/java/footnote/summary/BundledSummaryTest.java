@@ -3,24 +3,11 @@ package footnote.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.answer.Answer;
-import footnote.answer.Answerer;
-import footnote.answer.EvidencePolicy;
 import footnote.answer.Excerpt;
-import footnote.embedding.EmbeddingModelChoice;
-import footnote.embedding.InProcessEmbedder;
 import footnote.eval.EvalQuestion;
 import footnote.eval.QuestionFiles;
-import footnote.ingest.ArticleFiles;
-import footnote.ingest.BundledSources;
-import footnote.ingest.IngestProgress;
-import footnote.ingest.Ingester;
-import footnote.ingest.SourceReader;
-import footnote.search.HybridRetriever;
-import footnote.search.LuceneIndex;
-import footnote.search.TextAnalysis;
+import footnote.testing.BundledAnswerer;
 import footnote.testing.Fixtures;
-import footnote.testing.MemoryCopyStore;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,18 +28,10 @@ class BundledSummaryTest {
 
     @BeforeAll
     static void answerTheDevQuestions() throws Exception {
-        InProcessEmbedder embedder = new InProcessEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15);
-        try (LuceneIndex index = LuceneIndex.inMemory("bundled-summary");
-                TextAnalysis analysis = new TextAnalysis()) {
-            new Ingester(index, embedder, new SourceReader(new ArticleFiles(), new MemoryCopyStore()), 60, 20)
-                    .sync(BundledSources.in(List.of(Path.of("config/articles"))), IngestProgress.NONE);
-            HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
-                    new HybridRetriever.Settings(100, 0.5, 10));
-            // The shipped settings (config/footnote.yaml).
-            Answerer answerer = new Answerer(retriever, analysis, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
+        try (BundledAnswerer answerer = new BundledAnswerer()) {
             Summarizer summarizer = Summarizer.extractive(3);
             for (EvalQuestion q : new QuestionFiles().read(Fixtures.resourcePath("eval/dev-questions.jsonl"))) {
-                Answer answer = answerer.answer(q.question(), java.util.Set.of(footnote.corpus.Scope.GLOBAL));
+                Answer answer = answerer.answer(q.question());
                 cases.add(new Case(q, answer, summarizer.summarize(answer).join()));
             }
         }
