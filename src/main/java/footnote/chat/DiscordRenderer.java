@@ -78,36 +78,46 @@ public final class DiscordRenderer {
         if (!answer.found()) {
             return TextRenderer.NOT_FOUND;
         }
-        String top = summary.map(s -> summary(s, Math.min(MAX_SUMMARY, maxContent / 3)) + "\n\n").orElse("");
+        String top = summary.map(s -> summary(s, answer.excerpts(), Math.min(MAX_SUMMARY, maxContent / 3)) + "\n\n")
+                .orElse("");
         return top + quotes(answer, maxContent - top.length());
     }
 
     /**
      * "**In short** (who wrote it): sentences [1]…" and its note in small print, within {@code max} characters:
-     * whole sentences from the end go first, and only a first sentence too long on its own is cut.
+     * whole sentences from the end go first, and only a first sentence too long on its own is cut. A sentence that
+     * rests on captions alone ({@code excerpts} tell) is labelled as one.
      */
-    static String summary(Summary summary, int max) {
+    static String summary(Summary summary, List<Excerpt> excerpts, int max) {
         String heading = "**In short** (" + TextRenderer.origin(summary) + "): ";
         String note = summary.note().map(n -> "\n-# " + Markdown.escape(n)).orElse("");
         if (heading.length() + note.length() + MIN_QUOTE > max) {
             note = "";
         }
         List<Summary.Sentence> sentences = new ArrayList<>(summary.sentences());
-        String body = body(sentences);
+        String body = body(sentences, excerpts);
         while (sentences.size() > 1 && heading.length() + body.length() + note.length() > max) {
             sentences.remove(sentences.size() - 1);
-            body = body(sentences);
+            body = body(sentences, excerpts);
         }
         int room = max - heading.length() - note.length();
         if (body.length() > room) {
             Summary.Sentence only = sentences.get(0);
-            body = escapedWithin(only.text(), room - only.citations().length() - 1) + " " + only.citations();
+            String label = label(only, excerpts);
+            body = label + escapedWithin(only.text(), room - label.length() - only.citations().length() - 1) + " "
+                    + only.citations();
         }
         return heading + body + note;
     }
 
-    private static String body(List<Summary.Sentence> sentences) {
-        return String.join(" ", sentences.stream().map(s -> Markdown.escape(s.text()) + " " + s.citations()).toList());
+    private static String body(List<Summary.Sentence> sentences, List<Excerpt> excerpts) {
+        return String.join(" ", sentences.stream()
+                .map(s -> label(s, excerpts) + Markdown.escape(s.text()) + " " + s.citations()).toList());
+    }
+
+    /** {@code *Caption:* } before a summary sentence that rests on captions alone; empty otherwise. */
+    private static String label(Summary.Sentence sentence, List<Excerpt> excerpts) {
+        return Markdown.label(sentence, excerpts).map(label -> "*" + label + ":* ").orElse("");
     }
 
     /** {@code text} cut at a word so that, escaped, it takes at most {@code max} characters. */

@@ -10,6 +10,7 @@ import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,7 +74,7 @@ public final class JsonRenderer {
             root.put("message", TextRenderer.NOT_FOUND);
         }
         if (summary.isPresent()) {
-            summary(root.putObject("summary"), summary.get());
+            summary(root.putObject("summary"), summary.get(), answer.excerpts());
         } else {
             root.putNull("summary");
         }
@@ -98,13 +99,17 @@ public final class JsonRenderer {
                 .put("excerpts", millis(answer.timings().excerptNanos()));
     }
 
-    /** The summary as shown, its origin, its note (null if none) and each sentence with the excerpts it cites. */
-    private static void summary(ObjectNode node, Summary summary) {
+    /**
+     * The summary as shown, its origin, its note (null if none) and each sentence with the excerpts it cites and
+     * its label ({@code Caption} when it rests on captions alone, else null).
+     */
+    private static void summary(ObjectNode node, Summary summary, List<Excerpt> excerpts) {
         node.put("text", summary.text()).put("origin", summary.origin().name().toLowerCase(java.util.Locale.ROOT))
                 .put("note", summary.note().orElse(null));
         ArrayNode sentences = node.putArray("sentences");
         for (Summary.Sentence sentence : summary.sentences()) {
-            ArrayNode cites = sentences.addObject().put("text", sentence.text()).putArray("cites");
+            ArrayNode cites = sentences.addObject().put("text", sentence.text())
+                    .put("label", Markdown.label(sentence, excerpts).orElse(null)).putArray("cites");
             sentence.cites().forEach(cites::add);
         }
     }

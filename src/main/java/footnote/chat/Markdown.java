@@ -4,6 +4,7 @@ import footnote.answer.Citation;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
 import footnote.corpus.PassageKind;
+import footnote.summary.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,5 +101,15 @@ public final class Markdown {
      */
     public static Optional<String> label(Excerpt excerpt) {
         return excerpt.kind() == PassageKind.CAPTION ? Optional.of("Caption") : Optional.empty();
+    }
+
+    /**
+     * The label of a summary sentence that rests on captions alone, so that a caption quoted in the summary is not
+     * read as the article's prose either; nothing for a sentence that cites prose.
+     */
+    public static Optional<String> label(Summary.Sentence sentence, List<Excerpt> excerpts) {
+        boolean captionsOnly = !sentence.cites().isEmpty() && sentence.cites().stream().allMatch(n -> excerpts.stream()
+                .anyMatch(e -> e.number() == n && e.kind() == PassageKind.CAPTION));
+        return captionsOnly ? Optional.of("Caption") : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import footnote.answer.Answer;
 import footnote.answer.Excerpt;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,9 +47,16 @@ public final class TextRenderer {
                 : "quoted from the excerpts";
     }
 
-    /** A summary on its own: "In short (…): sentence [1] …", and its note on the next line. */
-    public String summary(Summary summary) {
-        return "In short (" + origin(summary) + "): " + summary.text()
+    /**
+     * A summary on its own: "In short (…): sentence [1] …", a sentence resting on captions alone labelled as one,
+     * and its note on the next line.
+     *
+     * @param excerpts the excerpts the summary cites
+     */
+    public String summary(Summary summary, List<Excerpt> excerpts) {
+        String text = String.join(" ", summary.sentences().stream().map(s -> Markdown.label(s, excerpts)
+                .map(label -> label + ": ").orElse("") + s.rendered()).toList());
+        return "In short (" + origin(summary) + "): " + text
                 + summary.note().map(note -> "\n(" + note + ")").orElse("");
     }
 
@@ -57,7 +65,7 @@ public final class TextRenderer {
             return NOT_FOUND;
         }
         StringBuilder out = new StringBuilder();
-        summary.ifPresent(s -> out.append(summary(s)).append("\n\n"));
+        summary.ifPresent(s -> out.append(summary(s, answer.excerpts())).append("\n\n"));
         for (Excerpt excerpt : answer.excerpts()) {
             out.append('[').append(excerpt.number()).append("] ")
                     .append(Markdown.label(excerpt).map(label -> label + ": ").orElse(""))

@@ -116,6 +116,27 @@ class RenderersTest {
     }
 
     @Test
+    void a_summary_sentence_resting_on_a_caption_alone_is_labelled_too() throws Exception {
+        Summary summary = new Summary(List.of(new Summary.Sentence(
+                "Chinese President Xi Jinping attends a symposium in Beijing on 17 Feb.", List.of(1))),
+                Summary.Origin.EXTRACTIVE, Optional.empty());
+        Summary mixed = new Summary(List.of(new Summary.Sentence("Jack Ma sat with China’s leaders.", List.of(1, 2))),
+                Summary.Origin.EXTRACTIVE, Optional.empty());
+
+        String text = new TextRenderer().render(new Reply.Answered(captioned(), Optional.of(summary)));
+        String discord = new DiscordRenderer().render(new Reply.Answered(captioned(), Optional.of(summary))).content();
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(captioned(),
+                Optional.of(summary))));
+
+        assertThat(text).startsWith("In short (quoted from the excerpts): Caption: Chinese President Xi Jinping"
+                + " attends a symposium in Beijing on 17 Feb. [1]\n");
+        assertThat(discord).startsWith("**In short** (quoted from the excerpts): *Caption:* Chinese President");
+        assertThat(json.get("summary").get("sentences").get(0).get("label").asText()).isEqualTo("Caption");
+        assertThat(new TextRenderer().render(new Reply.Answered(answer(), Optional.of(mixed))))
+                .startsWith("In short (quoted from the excerpts): Jack Ma sat");
+    }
+
+    @Test
     void says_plainly_when_the_sources_do_not_have_it() {
         Answer none = new Answer("Who won the 2022 World Cup?", List.of(), new Answer.Timings(0, 0, 0, 0));
 
