@@ -11,6 +11,7 @@ import footnote.answer.Highlight;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,11 +69,22 @@ public final class JsonRenderer {
                 .put("problem", s.problem().orElse(null));
     }
 
+    /**
+     * The outcome as data: {@code outcome} ({@code found}, {@code not_found} or {@code small_talk}), the words no
+     * source mentions, the kind of small talk, the question as searched, and the line the terminal shows for a
+     * decline or small talk under {@code message}.
+     */
     private static void answer(ObjectNode root, Answer answer, Optional<Summary> summary) {
-        root.put("question", answer.question()).put("found", answer.found());
-        if (!answer.found()) {
-            root.put("message", TextRenderer.NOT_FOUND);
+        root.put("question", answer.question()).put("read_as", answer.readAs().orElse(null))
+                .put("outcome", outcome(answer.outcome())).put("found", answer.found())
+                .put("confidence", round(answer.confidence()));
+        ArrayNode unknown = root.putArray("unknown_terms");
+        if (answer.outcome() instanceof Answer.NotFound notFound) {
+            notFound.unknownTerms().forEach(unknown::add);
         }
+        root.put("small_talk", answer.outcome() instanceof Answer.SmallTalk talk
+                ? talk.kind().name().toLowerCase(Locale.ROOT) : null);
+        TextRenderer.outcomeLine(answer).ifPresent(line -> root.put("message", line));
         if (summary.isPresent()) {
             summary(root.putObject("summary"), summary.get(), answer.excerpts());
         } else {
@@ -87,6 +99,13 @@ public final class JsonRenderer {
             for (Highlight h : e.highlights()) {
                 highlights.addObject().put("start", h.start()).put("end", h.end());
             }
+            if (e.answer().isPresent() && e.answer().get().end() <= e.text().length()) {
+                Highlight a = e.answer().get();
+                node.putObject("answer").put("start", a.start()).put("end", a.end())
+                        .put("text", e.text().substring(a.start(), a.end()));
+            } else {
+                node.putNull("answer");
+            }
             citation(node.putObject("citation"), e.citation());
             node.put("source_id", e.sourceId()).put("article_id", e.articleId())
                     .put("first_sentence", e.firstSentence()).put("last_sentence", e.lastSentence());
@@ -99,12 +118,19 @@ public final class JsonRenderer {
                 .put("excerpts", millis(answer.timings().excerptNanos()));
     }
 
+    private static String outcome(Answer.Outcome outcome) {
+        if (outcome instanceof Answer.Found) {
+            return "found";
+        }
+        return outcome instanceof Answer.NotFound ? "not_found" : "small_talk";
+    }
+
     /**
      * The summary as shown, its origin, its note (null if none) and each sentence with the excerpts it cites and
      * its label ({@code Caption} when it rests on captions alone, else null).
      */
     private static void summary(ObjectNode node, Summary summary, List<Excerpt> excerpts) {
-        node.put("text", summary.text()).put("origin", summary.origin().name().toLowerCase(java.util.Locale.ROOT))
+        node.put("text", summary.text()).put("origin", summary.origin().name().toLowerCase(Locale.ROOT))
                 .put("note", summary.note().orElse(null));
         ArrayNode sentences = node.putArray("sentences");
         for (Summary.Sentence sentence : summary.sentences()) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 public sealed interface Reply {
 
     /**
-     * Excerpts that answer the question, or none: then the reply says the sources do not have it.
+     * What the answerer made of a question: excerpts that answer it, a decline, or small talk.
      *
      * @param summary on top of the excerpts; empty when summaries are off, or not written yet
      */

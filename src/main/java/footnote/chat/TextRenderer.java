@@ -6,14 +6,18 @@ import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Renders replies as the terminal chat shows them: numbered quotes, each with its citation indented below, a
- * caption's quote labelled as one.
+ * Renders replies as the terminal chat shows them: how the question was read when it was corrected, the summary,
+ * the numbered quotes (a caption's labelled as one), then each article they come from once, with its file name
+ * when it has no link.
  */
 public final class TextRenderer {
 
-    public static final String NOT_FOUND = "I couldn't find that in the sources.";
+    public static final String NOT_FOUND = Wording.NOT_FOUND;
+    /** How to ask, in the terminal chat and in {@code ask}. */
+    static final String HOW_TO_ASK = "Just ask your question.";
 
     public String render(Reply reply) {
         if (reply instanceof Reply.Answered answered) {
@@ -41,36 +45,53 @@ public final class TextRenderer {
         return help();
     }
 
-    /** Who wrote a summary, as its heading says. */
-    static String origin(Summary summary) {
-        return summary.origin() == Summary.Origin.MODEL ? "written by a language model from the excerpts"
-                : "quoted from the excerpts";
-    }
-
     /**
-     * A summary on its own: "In short (…): sentence [1] …", a sentence resting on captions alone labelled as one,
-     * and its note on the next line.
+     * A summary on its own, and its note on the next line: a model's as "In short (written by …): sentence [1] …",
+     * the extractive one, the answer quoted from an excerpt, as {@code In short: “…” [1]}. A sentence resting on
+     * captions alone is labelled as one: {@code In short: Caption: “…” [1]}.
      *
      * @param excerpts the excerpts the summary cites
      */
     public String summary(Summary summary, List<Excerpt> excerpts) {
-        String text = String.join(" ", summary.sentences().stream().map(s -> Markdown.label(s, excerpts)
-                .map(label -> label + ": ").orElse("") + s.rendered()).toList());
-        return "In short (" + origin(summary) + "): " + text
-                + summary.note().map(note -> "\n(" + note + ")").orElse("");
+        boolean model = summary.origin() == Summary.Origin.MODEL;
+        String text = String.join(" ", summary.sentences().stream()
+                .map(s -> Markdown.label(s, excerpts).map(label -> label + ": ").orElse("")
+                        + (model ? s.text() : "“" + s.text() + "”") + " " + s.citations())
+                .toList());
+        String heading = model ? "In short (" + Wording.BY_MODEL + "): " : "In short: ";
+        return heading + text + summary.note().map(note -> "\n(" + note + ")").orElse("");
+    }
+
+    /** What the answer's outcome says in plain words: the decline or the small talk; empty for found excerpts. */
+    static Optional<String> outcomeLine(Answer answer) {
+        if (answer.outcome() instanceof Answer.NotFound notFound) {
+            return Optional.of(Wording.decline(notFound.unknownTerms(), UnaryOperator.identity()));
+        }
+        if (answer.outcome() instanceof Answer.SmallTalk talk) {
+            return Optional.of(Wording.smallTalk(talk.kind(), HOW_TO_ASK));
+        }
+        return Optional.empty();
     }
 
     private String answer(Answer answer, Optional<Summary> summary) {
-        if (!answer.found()) {
-            return NOT_FOUND;
+        if (answer.outcome() instanceof Answer.SmallTalk) {
+            return outcomeLine(answer).orElseThrow();
         }
         StringBuilder out = new StringBuilder();
+        answer.readAs().ifPresent(r -> out.append(Wording.searchedFor(r, UnaryOperator.identity())).append('\n'));
+        Optional<String> decline = outcomeLine(answer);
+        if (decline.isPresent()) {
+            return out.append(decline.get()).toString();
+        }
         summary.ifPresent(s -> out.append(summary(s, answer.excerpts())).append("\n\n"));
         for (Excerpt excerpt : answer.excerpts()) {
             out.append('[').append(excerpt.number()).append("] ")
                     .append(Markdown.label(excerpt).map(label -> label + ": ").orElse(""))
-                    .append('"').append(Markdown.quote(excerpt)).append("\"\n")
-                    .append("    ").append(Markdown.citation(excerpt.citation())).append('\n');
+                    .append('"').append(Markdown.quote(excerpt)).append("\"\n");
+        }
+        out.append('\n');
+        for (CitedArticle article : CitedArticle.of(answer.excerpts())) {
+            out.append(article.cites()).append(' ').append(Markdown.citation(article.citation())).append('\n');
         }
         return out.toString().stripTrailing();
     }

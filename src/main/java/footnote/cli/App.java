@@ -136,7 +136,7 @@ public final class App implements Closeable {
             return Summarizer.none();
         }
         if (summary.mode().equals("extractive")) {
-            return Summarizer.extractive(sentences);
+            return Summarizer.extractive();
         }
         Config.Llm llm = summary.llm();
         Optional<SummaryModel> model = llm.modelName().map(name -> {

@@ -5,6 +5,7 @@ import footnote.bench.Memory;
 import footnote.answer.Excerpt;
 import footnote.chat.Command.Ask;
 import footnote.chat.Context;
+import footnote.chat.DiscordRenderer;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
 import footnote.config.Config;
@@ -42,8 +43,9 @@ import picocli.CommandLine.Parameters;
 /** Measures answer quality (and speed) on question files, optionally beside a plain BM25 baseline. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Answers every question in the JSONL files ({\"question\": ..., \"answers\": [...]}; answers []"
-                + " means the bot must decline) and prints each miss with what was shown, a table of hit@1, hit@3,"
-                + " MRR and abstention, and last a machine-readable line of Footnote's own figures.")
+                + " means the bot must decline; an optional \"kind\" gets its own row) and prints each miss with what"
+                + " was shown, a table of hit@1, hit@3, MRR, abstention and the AUROC of the answer's confidence,"
+                + " the length of Footnote's Discord replies, and last a machine-readable line of its own figures.")
 final class EvalCommand implements Callable<Integer> {
 
     /** Answers given before timing starts, cycling through the questions: enough for the JIT to settle. */
@@ -121,11 +123,11 @@ final class EvalCommand implements Callable<Integer> {
                 Startup.report(report, terminal, true);
             }
             List<EvalReport.Row> rows = new ArrayList<>();
-            rows.add(new EvalReport.Row("footnote", runFootnote(app, questions)));
+            rows.add(runFootnote(app, questions));
             if (baseline) {
                 try (Bm25Baseline bm25 = new Bm25Baseline(read(app.reader, sources))) {
                     rows.add(new EvalReport.Row("baseline (BM25, 100 words)", questions.stream()
-                            .map(q -> new Outcome(q, bm25.search(q.question(), 3))).toList()));
+                            .map(q -> bm25.outcome(q, 3)).toList()));
                 }
             }
             if (calibrate) {
@@ -144,18 +146,23 @@ final class EvalCommand implements Callable<Integer> {
             questions.addAll(reader.read(file));
         }
         for (Path file : unanswerableFiles) {
-            reader.read(file).forEach(q -> questions.add(new EvalQuestion(q.question(), List.of())));
+            reader.read(file).forEach(q -> questions.add(q.asUnanswerable()));
         }
         return questions;
     }
 
-    /** Asks through the chat layer, as a user would, and times question to rendered answer after a warm-up. */
-    private List<Outcome> runFootnote(App app, List<EvalQuestion> questions) {
+    /**
+     * Asks through the chat layer, as a user would, and times question to rendered answer after a warm-up; also
+     * renders each reply, summary included, as Discord shows it, to measure its length.
+     */
+    private EvalReport.Row runFootnote(App app, List<EvalQuestion> questions) {
         TextRenderer renderer = new TextRenderer();
+        DiscordRenderer discord = new DiscordRenderer();
         for (int i = 0; i < WARM_UP && !questions.isEmpty(); i++) {
             renderer.render(app.chat.handle(new Ask(questions.get(i % questions.size()).question()), Context.terminal()));
         }
         List<Outcome> outcomes = new ArrayList<>();
+        List<Integer> replyChars = new ArrayList<>();
         long[] nanos = new long[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
@@ -163,9 +170,11 @@ final class EvalCommand implements Callable<Integer> {
             Reply reply = app.chat.handle(new Ask(q.question()), Context.terminal());
             renderer.render(reply);
             nanos[i] = System.nanoTime() - start;
-            List<String> shown = reply instanceof Reply.Answered answered
-                    ? answered.answer().excerpts().stream().map(Excerpt::text).toList() : List.of();
-            outcomes.add(new Outcome(q, shown));
+            // Outside the timing, so that latency stays question to one rendered answer, as before.
+            replyChars.add(discord.render(reply).content().length());
+            // A refusal or failure shows no excerpt and states no confidence: a decline at the bottom of the scale.
+            outcomes.add(reply instanceof Reply.Answered answered ? Outcome.of(q, answered.answer())
+                    : new Outcome(q, List.of(), 0));
         }
         Arrays.sort(nanos);
         if (nanos.length > 0) {
@@ -176,7 +185,7 @@ final class EvalCommand implements Callable<Integer> {
                     nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6,
                     nanos[nanos.length - 1] / 1e6));
         }
-        return outcomes;
+        return new EvalReport.Row("footnote", outcomes, replyChars);
     }
 
     private void printCalibration(Config settings, Embedder embedder, Storage storage,

@@ -21,7 +21,8 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * The yardstick: plain Lucene BM25 over fixed 100-word windows of each article's text as captured, with
- * {@link StandardAnalyzer}; no cleaning, no embeddings, no abstention. It shows whole windows as its excerpts.
+ * {@link StandardAnalyzer}; no cleaning, no embeddings, no abstention. It shows whole windows as its excerpts, and
+ * its top score stands for its confidence.
  */
 public final class Bm25Baseline implements AutoCloseable {
 
@@ -60,21 +61,34 @@ public final class Bm25Baseline implements AutoCloseable {
         return windows;
     }
 
-    /** The {@code k} best windows for the question, best first. */
-    public List<String> search(String question, int k) {
+    /** A window shown and its BM25 score. */
+    public record Hit(String text, double score) {}
+
+    /** The {@code k} best windows for the question, best first; none when the question has no searchable word. */
+    public List<Hit> search(String question, int k) {
         Query query = new QueryBuilder(analyzer).createBooleanQuery(TEXT, question);
         if (query == null) {
             return List.of();
         }
         try {
-            List<String> shown = new ArrayList<>();
+            List<Hit> hits = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
-                shown.add(searcher.storedFields().document(hit.doc).get(TEXT));
+                hits.add(new Hit(searcher.storedFields().document(hit.doc).get(TEXT), hit.score));
             }
-            return shown;
+            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException("Searching the baseline index", e);
         }
+    }
+
+    /**
+     * What the baseline shows for a question: its {@code k} best windows, with the top BM25 score as its confidence
+     * (0 when nothing matches, below any match, since BM25 scores a match above 0). BM25 scores do not compare
+     * across questions as well as a calibrated confidence would; that is what AUROC measures.
+     */
+    public Outcome outcome(EvalQuestion question, int k) {
+        List<Hit> hits = search(question.question(), k);
+        return new Outcome(question, hits.stream().map(Hit::text).toList(), hits.isEmpty() ? 0 : hits.get(0).score());
     }
 
     @Override

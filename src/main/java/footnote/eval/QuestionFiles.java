@@ -10,14 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads JSONL question files: one {@code {"question": ..., "answers": [...]}} object a line; other keys ignored. */
+/**
+ * Reads JSONL question files: one {@code {"question": ..., "answers": [...]}} object a line, optionally with
+ * {@code "kind": ...}; other keys ignored.
+ */
 public final class QuestionFiles {
 
     private final ObjectMapper json = new ObjectMapper();
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Line(@JsonProperty("question") String question, @JsonProperty("answers") List<String> answers) {}
+    record Line(@JsonProperty("question") String question, @JsonProperty("answers") List<String> answers,
+            @JsonProperty("kind") String kind) {}
 
     /** @throws IOException naming the file and line of anything that is not a question */
     public List<EvalQuestion> read(Path file) throws IOException {
@@ -38,7 +43,9 @@ public final class QuestionFiles {
                 if (line.question() == null || line.question().isBlank() || line.answers() == null) {
                     throw new IOException(file + " line " + number + ": needs \"question\" and \"answers\"");
                 }
-                questions.add(new EvalQuestion(line.question(), line.answers()));
+                // A blank kind says nothing, so it is no kind rather than a row of its own.
+                Optional<String> kind = Optional.ofNullable(line.kind()).map(String::strip).filter(k -> !k.isEmpty());
+                questions.add(new EvalQuestion(line.question(), line.answers(), kind));
             }
         }
         return questions;

@@ -1,2 +1,5 @@
-/** Measuring answer quality: hit@k, MRR and abstention over question files, beside a plain BM25 baseline. */
+/**
+ * Measuring answer quality: hit@k, MRR, abstention and the AUROC of the answer's confidence over question files,
+ * in total and per kind of question, beside a plain BM25 baseline.
+ */
 package footnote.eval;

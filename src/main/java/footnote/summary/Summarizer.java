@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes an answer's summary the configured way. A model's summary is read into sentences and checked
- * ({@link SummaryCheck}); sentences that fail are dropped. When nothing is left, or the model fails, times out, is
- * busy or is not configured, the extractive summary stands in, with a short note that says why. So the future
- * never fails, and a summary never says more than its excerpts.
+ * ({@link SummaryCheck}); sentences that fail are dropped, and so are sentences that only repeat a quote. When
+ * nothing is left, or the model fails, times out, is busy or is not configured, the extractive summary stands in,
+ * with a short note that says why; when there is no extractive summary either (no answer span), the answer has
+ * none, and the log says why. So the future never fails, and a summary never says more than its excerpts.
  */
 public final class Summarizer {
 
@@ -37,13 +38,13 @@ public final class Summarizer {
 
     /**
      * @param model        the language model, in {@link Mode#MODEL}; empty there means it is not configured
-     * @param maxSentences the most sentences a summary has, of either kind
+     * @param maxSentences the most sentences a model's summary has; the extractive one is a single line
      * @param timeout      how long a model may take before the extractive summary is used instead
      * @param calls        where model calls wait; its queue bounds the calls waiting, and a full one means busy
      */
     public Summarizer(Mode mode, Optional<SummaryModel> model, int maxSentences, Duration timeout, Executor calls) {
         this.mode = mode;
-        this.extractive = new ExtractiveSummarizer(maxSentences);
+        this.extractive = new ExtractiveSummarizer();
         this.model = model;
         this.maxSentences = maxSentences;
         this.timeout = timeout;
@@ -55,9 +56,9 @@ public final class Summarizer {
         return new Summarizer(Mode.NONE, Optional.empty(), 1, Duration.ofSeconds(1), Runnable::run);
     }
 
-    /** Summaries quoted from the excerpts: no model, no network. */
-    public static Summarizer extractive(int maxSentences) {
-        return new Summarizer(Mode.EXTRACTIVE, Optional.empty(), maxSentences, Duration.ofSeconds(1), Runnable::run);
+    /** The answer itself, quoted from the first excerpt when the answerer marked it: no model, no network. */
+    public static Summarizer extractive() {
+        return new Summarizer(Mode.EXTRACTIVE, Optional.empty(), 1, Duration.ofSeconds(1), Runnable::run);
     }
 
     public Mode mode() {
@@ -93,8 +94,11 @@ public final class Summarizer {
         }
         SummaryCheck.Result result = check.check(reader.sentences(reply), answer);
         result.dropped().forEach(why -> log.info("Dropped a summary sentence for \"{}\": {}", answer.question(), why));
+        result.repeated().forEach(what -> log.info("Left out a summary sentence for \"{}\": {}", answer.question(),
+                what));
         if (result.kept().isEmpty()) {
-            return instead(answer, "none of the model's sentences matched the excerpts");
+            return instead(answer, result.dropped().isEmpty() ? "the model's sentences only repeated the quotes"
+                    : "none of the model's sentences matched the excerpts");
         }
         List<Summary.Sentence> kept = result.kept().subList(0, Math.min(maxSentences, result.kept().size()));
         int dropped = result.dropped().size();

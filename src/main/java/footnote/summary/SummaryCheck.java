@@ -2,6 +2,7 @@ package footnote.summary;
 
 import footnote.answer.Answer;
 import footnote.answer.Excerpt;
+import footnote.corpus.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,10 @@ import java.util.stream.Collectors;
  * and every name in it appears in its cited excerpts; and it carries no link and no mention. The citations link to
  * the sources, so a summary never needs its own; and a link or a ping is what an instruction planted in an article
  * would most want a model to write. A sentence that fails is dropped, with the reason.
+ *
+ * <p>A sentence that passes but only says again what a quote says ({@link Repeats}) is set aside too: the quotes
+ * are in the same reply, and no sentence should appear in it twice. That is no fault of the sentence, so it is
+ * kept apart from the failures.
  */
 public final class SummaryCheck {
 
@@ -28,29 +33,41 @@ public final class SummaryCheck {
     private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
     private static final Pattern MENTION = Pattern.compile("@everyone|@here|<(?:@[!&]?|#)\\d+>");
 
-    /** The sentences kept, and for each one dropped why. */
-    public record Result(List<Summary.Sentence> kept, List<String> dropped) {
+    private final Repeats repeats = new Repeats(new SentenceSplitter());
+
+    /**
+     * The sentences kept; for each one dropped why; and the sentences left out because they repeat a quote, each
+     * with the quoted sentence it repeats.
+     */
+    public record Result(List<Summary.Sentence> kept, List<String> dropped, List<String> repeated) {
 
         public Result {
             kept = List.copyOf(kept);
             dropped = List.copyOf(dropped);
+            repeated = List.copyOf(repeated);
         }
     }
 
     public Result check(List<Summary.Sentence> sentences, Answer answer) {
         Map<Integer, String> excerpts = answer.excerpts().stream()
                 .collect(Collectors.toMap(Excerpt::number, e -> normalised(e.text()), (a, b) -> a));
+        List<String> quoted = answer.excerpts().stream().map(Excerpt::text).toList();
         List<Summary.Sentence> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
         for (Summary.Sentence sentence : sentences) {
             Optional<String> problem = problem(sentence, excerpts);
+            Optional<String> repeat = problem.isPresent() ? Optional.empty()
+                    : repeats.repeated(sentence.text(), quoted);
             if (problem.isPresent()) {
                 dropped.add("\"" + sentence.text() + "\": " + problem.get());
+            } else if (repeat.isPresent()) {
+                repeated.add("\"" + sentence.text() + "\" repeats the quoted \"" + repeat.get() + "\"");
             } else {
                 kept.add(sentence);
             }
         }
-        return new Result(kept, dropped);
+        return new Result(kept, dropped, repeated);
     }
 
     private static Optional<String> problem(Summary.Sentence sentence, Map<Integer, String> excerpts) {

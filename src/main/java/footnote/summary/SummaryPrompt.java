@@ -28,8 +28,9 @@ public record SummaryPrompt(String instructions, String request) {
                 Write at most %d short sentences that answer the question using only what the excerpts say. \
                 End every sentence with the numbers of the excerpts it rests on, in square brackets, like [1] or \
                 [1][3]. Write names and numbers exactly as the excerpts do. Put a phrase in quotation marks only \
-                if you copy it word for word from an excerpt. If the excerpts do not answer the question, say so \
-                in one sentence that cites the excerpts you read.
+                if you copy it word for word from an excerpt. The reader sees the excerpts below your sentences, \
+                so do not copy a whole sentence from them: a copied sentence is left out. If the excerpts do not \
+                answer the question, say so in one sentence that cites the excerpts you read.
                 Reply with the sentences only: no heading, no list, no text before or after.""".formatted(sentences);
     }
 

@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import footnote.summary.Summary;
+import footnote.testing.Excerpts;
+import footnote.testing.Replies;
 import org.junit.jupiter.api.Test;
 
 class DiscordRendererTest {
@@ -24,18 +26,20 @@ class DiscordRendererTest {
             PublicationDate.parse("2025-03-04"), Optional.of("https://example.org/a_b"), Optional.of("summit.md"),
             Optional.empty());
 
-    private static Excerpt excerpt(int number, String text, Citation citation) {
-        return excerpt(number, text, citation, PassageKind.PROSE);
-    }
-
-    private static Excerpt excerpt(int number, String text, Citation citation, PassageKind kind) {
+    /** An excerpt with "robot" marked as the question's key term, from article {@code article}. */
+    private static Excerpt excerpt(int number, String text, Citation citation, String article) {
         List<Highlight> highlights = new ArrayList<>();
-        Matcher m = Pattern.compile("robots?").matcher(text);
+        Matcher m = Pattern.compile("(?i)robots?").matcher(text);
         while (m.find()) {
             highlights.add(new Highlight(m.start(), m.end()));
         }
-        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, kind, "a", "a", 0, 0,
+        return new Excerpt(number, text, highlights, Optional.empty(), citation, PassageKind.PROSE, article, "a", 0, 0,
                 new Evidence(0.8, 0.5, 0));
+    }
+
+    /** An excerpt with "robot" marked, each from an article of its own. */
+    private static Excerpt excerpt(int number, String text, Citation citation) {
+        return excerpt(number, text, citation, "a" + number);
     }
 
     private static Answer answer(Excerpt... excerpts) {
@@ -48,8 +52,8 @@ class DiscordRendererTest {
                 excerpt(1, "Sixteen humanoid robots danced at the gala.", CITATION))));
 
         assertThat(message.ephemeral()).isFalse();
-        assertThat(message.content()).isEqualTo("**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · "
-                + "<https://example.org/a_b>\n> Sixteen humanoid **robots** danced at the gala.");
+        assertThat(message.content()).isEqualTo("> **[1]** Sixteen humanoid **robots** danced at the gala.\n\n"
+                + "**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>");
     }
 
     @Test
@@ -58,13 +62,28 @@ class DiscordRendererTest {
                 Optional.empty(), Optional.of("meeting.md"), Optional.of("Written shortly after the *2025* symposium"));
 
         String content = new DiscordRenderer().render(new Reply.Answered(answer(
-                excerpt(1, "Humanoid robots on display at the company’s offices.", undated, PassageKind.CAPTION),
+                Excerpts.caption(excerpt(1, "Humanoid robots on display at the company’s offices.", undated)),
                 excerpt(2, "Sixteen humanoid robots danced at the gala.", CITATION)))).content();
 
-        assertThat(content).isEqualTo("**[1]** *Xi’s meeting* · undated; Written shortly after the \\*2025\\* symposium"
-                + " · meeting.md\n> *Caption:* Humanoid **robots** on display at the company’s offices.\n\n"
-                + "**[2]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>\n"
-                + "> Sixteen humanoid **robots** danced at the gala.");
+        assertThat(content).isEqualTo("""
+                > **[1]** *Caption:* Humanoid **robots** on display at the company’s offices.
+
+                > **[2]** Sixteen humanoid **robots** danced at the gala.
+
+                **[1]** *Xi’s meeting* · undated; Written shortly after the \\*2025\\* symposium
+                **[2]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>""");
+    }
+
+    @Test
+    void an_answer_quoted_from_a_caption_is_labelled_in_the_summary_too() {
+        Summary summary = new Summary(List.of(new Summary.Sentence("on display", List.of(1))),
+                Summary.Origin.EXTRACTIVE, Optional.empty());
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(
+                Excerpts.caption(excerpt(1, "Humanoid robots on display at the company’s offices.", CITATION))),
+                Optional.of(summary))).content();
+
+        assertThat(content).startsWith("**In short:** *Caption:* “on display” [1]\n\n> **[1]** *Caption:* Humanoid");
     }
 
     @Test
@@ -75,10 +94,10 @@ class DiscordRendererTest {
         String content = new DiscordRenderer().render(new Reply.Answered(answer(
                 excerpt(1, "Sixteen humanoid robots danced at the gala.", CITATION)), Optional.of(summary))).content();
 
-        assertThat(content).isEqualTo("**In short** (quoted from the excerpts): Sixteen \\*robots\\* danced. [1]\n"
+        assertThat(content).isEqualTo("**In short:** “Sixteen \\*robots\\* danced.” [1]\n"
                 + "-# No language model summary: the summary model failed.\n\n"
-                + "**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>\n"
-                + "> Sixteen humanoid **robots** danced at the gala.");
+                + "> **[1]** Sixteen humanoid **robots** danced at the gala.\n\n"
+                + "**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>");
     }
 
     @Test
@@ -100,11 +119,113 @@ class DiscordRendererTest {
 
             assertThat(content.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_CONTENT);
             assertThat(content).startsWith("**In short** (written by a language model from the excerpts): The robot");
-            String top = content.substring(0, content.indexOf("\n\n**[1]**"));
-            assertThat(top.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_SUMMARY);
+            String top = content.substring(0, content.indexOf("\n\n> **[1]**"));
+            assertThat(top.length()).isLessThanOrEqualTo(DiscordAnswer.MAX_SUMMARY);
             assertThat(top).as("the sentences shown keep their citations").containsPattern("\\[\\d+\\]($|\n)");
-            assertThat(content).contains("\n> The **robot** number 1");
+            assertThat(content).contains("\n> **[1]** The **robot** number 1");
         }
+    }
+
+    @Test
+    void cites_each_article_once_below_the_quotes_without_its_file_name() {
+        Citation other = new Citation("Another piece", Optional.empty(), Optional.of("Bloomberg"),
+                PublicationDate.parse("2021"), Optional.empty(), Optional.of("another-piece.md"), Optional.empty());
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(
+                excerpt(1, "Robots danced.", CITATION, "summit"), excerpt(2, "More robots came.", other, "other"),
+                excerpt(3, "The robots bowed.", CITATION, "summit")))).content();
+
+        assertThat(content).isEqualTo("""
+                > **[1]** **Robots** danced.
+
+                > **[2]** More **robots** came.
+
+                > **[3]** The **robots** bowed.
+
+                **[1][3]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>
+                **[2]** *Another piece* · Bloomberg · 2021""");
+        assertThat(content).doesNotContain(".md");
+    }
+
+    /**
+     * A typical answer to a one-line question over the bundled articles: three excerpts of up to 400 characters,
+     * as the answerer cuts them, two from one article. Rendered as before it took 1,984 characters (1,570 without
+     * the summary); the issue's target for a reply is 1,200, quotes and citations included.
+     */
+    @Test
+    void a_typical_three_excerpt_answer_fits_in_the_1200_characters_a_reply_aims_at() {
+        Citation meeting = new Citation("Xi Jinping’s Meeting with Private Tech Entrepreneurs", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("xi-meeting-private-tech-entrepreneurs.md"), Optional.empty());
+        Citation summit = new Citation("Xi Jinping’s Closed-Door Summit: What China’s Top Tech Moguls Heard Behind"
+                + " the Scenes", Optional.of("Amit Mishra"), Optional.empty(), PublicationDate.parse("2025-03-04"),
+                Optional.empty(), Optional.of("xi-closed-door-summit-tech-moguls.md"), Optional.empty());
+        Answer answer = Excerpts.answer("What did Xi compare consumer technology to?",
+                Excerpts.citing(Excerpts.excerpt(1, "The roots of the crackdown are believed to be ideological. Xi"
+                        + " has had a dismissive view of consumer technology, comparing it to “spiritual opium”"
+                        + " because it doesn’t contribute to hard “national power” and threatens the “common"
+                        + " prosperity” of the people. The “barbaric” growth and “disorderly expansion of capital” in"
+                        + " the internet economy were believed to be antithetical to the CCP’s standing.",
+                        "Xi", "consumer technology", "comparing"), meeting, "meeting"),
+                Excerpts.citing(Excerpts.excerpt(2, "At a time when the Chinese economy and stock market have been"
+                        + " on a decline, and both DeepSeek and Huawei have caught global attention for"
+                        + " technological innovations despite US export controls, this meeting, coupled with the"
+                        + " public celebration of Unitree’s robotic innovations, then, is significant for Xi’s reach"
+                        + " out to the private sector and his reiteration that they must contribute to the “real…",
+                        "technological", "Xi’s"), meeting, "meeting"),
+                Excerpts.citing(Excerpts.excerpt(3, "As China takes the world by storm with its unrelenting wave of"
+                        + " innovation, a pressing question looms: What are the limits of its technological"
+                        + " ambition? A useful starting point to understand this is Xi Jinping’s 2022 treatise, Total"
+                        + " National Security Paradigm: A Study Outline.", "technological", "Xi"), summit, "summit"));
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer)).content();
+
+        assertThat(content.length()).isLessThanOrEqualTo(1_200);
+        assertThat(content).contains("“spiritual opium”", "Total National Security Paradigm")
+                .containsOnlyOnce("*Xi Jinping’s Meeting with Private Tech Entrepreneurs*")
+                .doesNotContain(".md", "barbaric");
+    }
+
+    @Test
+    void over_the_target_quotes_lose_end_sentences_without_key_terms_last_excerpt_first() {
+        String filler = "Nothing in this sentence bears on what was asked, though it goes on for a good while. ";
+        String marked = "The robot parade started at noon on the quay, with the band in front of it. ";
+        List<Excerpt> excerpts = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            excerpts.add(excerpt(n, (filler + marked + marked + filler + filler).strip(), CITATION));
+        }
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(excerpts.toArray(Excerpt[]::new))))
+                .content();
+
+        assertThat(content.length()).isLessThanOrEqualTo(DiscordAnswer.TARGET);
+        assertThat(Replies.plain(content).split(marked.strip(), -1)).as("every sentence with a key term stays")
+                .hasSize(7);
+        assertThat(content).as("the first excerpt, the best, is left whole").startsWith("> **[1]** " + filler
+                + marked.replace("robot", "**robot**") + marked.replace("robot", "**robot**") + filler + filler.strip()
+                + "\n\n");
+        assertThat(content).contains("> **[3]** … The **robot** parade").contains("in front of it.…\n");
+    }
+
+    @Test
+    void under_the_target_or_holding_the_answer_no_sentence_is_trimmed() {
+        String filler = "Nothing in this sentence bears on what was asked, though it goes on for a good while.";
+        String led = "It was led by Mayor Ana Ruiz.";
+        String text = "The robot parade started at noon. " + filler + " " + led;
+        String longText = "The robot parade started at noon." + (" " + filler).repeat(14) + " " + led;
+
+        String shortReply = new DiscordRenderer().render(new Reply.Answered(answer(excerpt(1, text, CITATION))))
+                .content();
+        String unmarked = new DiscordRenderer().render(new Reply.Answered(answer(excerpt(1, longText, CITATION))))
+                .content();
+        String answering = new DiscordRenderer().render(new Reply.Answered(answer(
+                Excerpts.answering(excerpt(1, longText, CITATION), "Ana Ruiz")))).content();
+
+        assertThat(Replies.plain(shortReply)).contains(text);
+        assertThat(unmarked).doesNotContain(led).contains(filler + "…");
+        assertThat(answering).as("the answer's sentence stays, over the target").endsWith(led + "\n\n"
+                + "**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>");
+        assertThat(answering.length()).isGreaterThan(DiscordAnswer.TARGET);
     }
 
     @Test
@@ -138,7 +259,7 @@ class DiscordRendererTest {
                     .content();
 
             assertThat(content.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_CONTENT);
-            assertThat(content).startsWith("**[1]** ");
+            assertThat(content).startsWith("> **[1]** ");
             assertThat(count(content, "\\*\\*") % 2).as("bold markers pair up").isZero();
             for (String line : content.split("\n")) {
                 if (line.startsWith("> ") && line.endsWith("…")) {
@@ -154,16 +275,16 @@ class DiscordRendererTest {
         Excerpt e = excerpt(1, "First sentence is short. Second sentence is rather longer than the first.", CITATION);
         footnote.corpus.SentenceSplitter splitter = new footnote.corpus.SentenceSplitter();
 
-        assertThat(DiscordRenderer.shorten(e, 40, splitter).text()).isEqualTo("First sentence is short.…");
-        assertThat(DiscordRenderer.shorten(e, 20, splitter).text()).isEqualTo("First sentence is…");
-        assertThat(DiscordRenderer.shorten(e, 500, splitter)).isSameAs(e);
+        assertThat(DiscordAnswer.shorten(e, 40, splitter).text()).isEqualTo("First sentence is short.…");
+        assertThat(DiscordAnswer.shorten(e, 20, splitter).text()).isEqualTo("First sentence is…");
+        assertThat(DiscordAnswer.shorten(e, 500, splitter)).isSameAs(e);
     }
 
     @Test
     void highlights_beyond_a_cut_are_dropped_so_no_marker_is_left_open() {
         Excerpt e = excerpt(1, "A dance. Then robots came on stage.", CITATION);
 
-        Excerpt cut = DiscordRenderer.shorten(e, 12, new footnote.corpus.SentenceSplitter());
+        Excerpt cut = DiscordAnswer.shorten(e, 12, new footnote.corpus.SentenceSplitter());
 
         assertThat(cut.text()).isEqualTo("A dance.…");
         assertThat(cut.highlights()).isEmpty();
@@ -174,9 +295,9 @@ class DiscordRendererTest {
         Citation huge = new Citation("word ".repeat(200), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("https://example.org/" + "x".repeat(300)), Optional.of("f.md"), Optional.empty());
 
-        String line = DiscordRenderer.citation(huge);
+        String line = DiscordAnswer.citation(huge);
 
-        assertThat(line).hasSizeLessThan(300).endsWith("…* · f.md").doesNotContain("https://");
+        assertThat(line).hasSizeLessThan(300).endsWith("…*").doesNotContain("https://", "f.md");
     }
 
     @Test

@@ -48,9 +48,11 @@ class RenderersTest {
 
         assertThat(text).isEqualTo("""
                 [1] "Seated at the table alongside **Jack Ma** were some of China’s leaders."
-                    Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
                 [2] "These included top leaders from Huawei and \\*DeepSeek\\*."
-                    Xi Jinping’s Meeting · undated; Written shortly after the February 2025 symposium · https://example.org/meeting""");
+
+                [1] Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
+                [2] Xi Jinping’s Meeting · undated; Written shortly after the February 2025 symposium · \
+                https://example.org/meeting""");
     }
 
     private static Answer captioned() {
@@ -70,8 +72,8 @@ class RenderersTest {
 
         assertThat(text).startsWith(
                 "[1] Caption: \"Chinese President Xi Jinping attends a **symposium** in Beijing on 17 Feb.\"\n");
-        assertThat(discord).contains(
-                "\n> *Caption:* Chinese President Xi Jinping attends a **symposium** in Beijing on 17 Feb.");
+        assertThat(discord).startsWith(
+                "> **[1]** *Caption:* Chinese President Xi Jinping attends a **symposium** in Beijing on 17 Feb.");
         JsonNode excerpt = json.get("excerpts").get(0);
         assertThat(excerpt.get("kind").asText()).isEqualTo("caption");
         assertThat(excerpt.get("label").asText()).isEqualTo("Caption");
@@ -93,12 +95,14 @@ class RenderersTest {
     }
 
     @Test
-    void a_summary_that_stands_in_for_the_models_says_why_below_it() {
-        String text = new TextRenderer().render(new Reply.Answered(answer(), Optional.of(summary(
-                Summary.Origin.EXTRACTIVE, Optional.of("No language model summary: the summary model failed.")))));
+    void the_answer_quoted_from_an_excerpt_stands_in_for_the_models_summary_and_says_why_below_it() {
+        Summary answerLine = new Summary(List.of(new Summary.Sentence("some of China’s leaders", List.of(1))),
+                Summary.Origin.EXTRACTIVE, Optional.of("No language model summary: the summary model failed."));
 
-        assertThat(text).startsWith("In short (quoted from the excerpts): Jack Ma")
-                .contains("[1][2]\n(No language model summary: the summary model failed.)\n\n[1] \"Seated");
+        String text = new TextRenderer().render(new Reply.Answered(answer(), Optional.of(answerLine)));
+
+        assertThat(text).startsWith("In short: “some of China’s leaders” [1]\n"
+                + "(No language model summary: the summary model failed.)\n\n[1] \"Seated");
     }
 
     @Test
@@ -117,23 +121,28 @@ class RenderersTest {
 
     @Test
     void a_summary_sentence_resting_on_a_caption_alone_is_labelled_too() throws Exception {
-        Summary summary = new Summary(List.of(new Summary.Sentence(
-                "Chinese President Xi Jinping attends a symposium in Beijing on 17 Feb.", List.of(1))),
+        Summary answerLine = new Summary(List.of(new Summary.Sentence("on 17 Feb", List.of(1))),
                 Summary.Origin.EXTRACTIVE, Optional.empty());
+        Summary model = new Summary(List.of(new Summary.Sentence("The symposium was on 17 Feb.", List.of(1))),
+                Summary.Origin.MODEL, Optional.empty());
         Summary mixed = new Summary(List.of(new Summary.Sentence("Jack Ma sat with China’s leaders.", List.of(1, 2))),
                 Summary.Origin.EXTRACTIVE, Optional.empty());
 
-        String text = new TextRenderer().render(new Reply.Answered(captioned(), Optional.of(summary)));
-        String discord = new DiscordRenderer().render(new Reply.Answered(captioned(), Optional.of(summary))).content();
+        String text = new TextRenderer().render(new Reply.Answered(captioned(), Optional.of(answerLine)));
+        String discord = new DiscordRenderer().render(new Reply.Answered(captioned(), Optional.of(answerLine)))
+                .content();
         JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(captioned(),
-                Optional.of(summary))));
+                Optional.of(answerLine))));
 
-        assertThat(text).startsWith("In short (quoted from the excerpts): Caption: Chinese President Xi Jinping"
-                + " attends a symposium in Beijing on 17 Feb. [1]\n");
-        assertThat(discord).startsWith("**In short** (quoted from the excerpts): *Caption:* Chinese President");
+        assertThat(text).startsWith("In short: Caption: “on 17 Feb” [1]\n\n[1] Caption: \"Chinese President");
+        assertThat(discord).startsWith("**In short:** *Caption:* “on 17 Feb” [1]\n\n> **[1]** *Caption:* Chinese");
         assertThat(json.get("summary").get("sentences").get(0).get("label").asText()).isEqualTo("Caption");
+        assertThat(new TextRenderer().render(new Reply.Answered(captioned(), Optional.of(model))))
+                .startsWith("In short (written by a language model from the excerpts): Caption: The symposium");
         assertThat(new TextRenderer().render(new Reply.Answered(answer(), Optional.of(mixed))))
-                .startsWith("In short (quoted from the excerpts): Jack Ma sat");
+                .startsWith("In short: “Jack Ma sat");
+        assertThat(new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(answer(),
+                Optional.of(mixed)))).get("summary").get("sentences").get(0).get("label").isNull()).isTrue();
     }
 
     @Test
@@ -180,6 +189,42 @@ class RenderersTest {
         assertThat(first.get("citation").get("date_note").asText()).isEqualTo("Written in March 2025");
         assertThat(json.get("excerpts").get(1).get("citation").get("date_note").asText()).isEqualTo(NOTE);
         assertThat(json.get("excerpts").get(1).get("citation").get("published").isNull()).isTrue();
+    }
+
+    @Test
+    void the_terminal_cites_an_article_once_for_all_its_excerpts_keeping_its_file_name() {
+        Answer answer = new Answer("Who sat with Jack Ma?", List.of(
+                new Excerpt(1, "First.", List.of(), Optional.empty(), SUMMIT, PassageKind.PROSE, "summit", "summit",
+                        1, 1, new Evidence(0.8, 0.6, 0)),
+                new Excerpt(2, "Second.", List.of(), Optional.empty(), MEETING, PassageKind.PROSE, "meeting",
+                        "meeting", 1, 1, new Evidence(0.8, 0.6, 0)),
+                new Excerpt(3, "Third.", List.of(), Optional.empty(), SUMMIT, PassageKind.PROSE, "summit", "summit",
+                        7, 7, new Evidence(0.8, 0.6, 0))), Answer.Timings.NONE);
+
+        assertThat(new TextRenderer().render(new Reply.Answered(answer))).endsWith("""
+                [3] "Third."
+
+                [1][3] Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
+                [2] Xi Jinping’s Meeting · undated; Written shortly after the February 2025 symposium · \
+                https://example.org/meeting""");
+    }
+
+    @Test
+    void json_gives_the_outcome_and_each_excerpts_answer_span_with_its_text() throws Exception {
+        Excerpt first = answer().excerpts().get(0);
+        int at = first.text().indexOf("some of China’s leaders");
+        Excerpt marked = new Excerpt(1, first.text(), first.highlights(), Optional.of(new Highlight(at, at + 23)),
+                SUMMIT, PassageKind.PROSE, "summit", "summit", 3, 3, first.evidence());
+
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(new Answer(
+                "Who sat with Jack Ma?", List.of(marked, answer().excerpts().get(1)), Answer.Timings.NONE))));
+
+        assertThat(json.get("outcome").asText()).isEqualTo("found");
+        assertThat(json.get("unknown_terms")).isEmpty();
+        assertThat(json.get("small_talk").isNull()).isTrue();
+        assertThat(json.get("excerpts").get(0).get("answer").get("text").asText()).isEqualTo("some of China’s leaders");
+        assertThat(json.get("excerpts").get(0).get("answer").get("start").asInt()).isEqualTo(at);
+        assertThat(json.get("excerpts").get(1).get("answer").isNull()).isTrue();
     }
 
     @Test

@@ -131,10 +131,29 @@ class CommandLineTest {
 
         String[] lines = out().strip().split("\n");
         assertThat(code).isZero();
-        assertThat(out()).contains("Misses of footnote:", "baseline (BM25, 100 words)", "Answer latency");
+        assertThat(out()).contains("Misses of footnote:", "baseline (BM25, 100 words)", "Answer latency", "AUROC")
+                .containsPattern("Discord reply length: median [\\d,]+, p90 [\\d,]+ characters \\(4 replies");
         assertThat(lines[lines.length - 1])
-                .matches("hit@1=\\S+ hit@3=\\S+ mrr=\\S+ declined_unanswerable=\\S+ wrongly_declined=\\S+")
+                .matches("hit@1=\\S+ hit@3=\\S+ mrr=\\S+ declined_unanswerable=\\S+ wrongly_declined=\\S+ auroc=\\S+")
                 .contains("hit@3=1.00", "declined_unanswerable=1.00", "wrongly_declined=0.00");
+    }
+
+    @Test
+    void eval_gives_each_kind_of_question_a_row_of_its_own() throws IOException {
+        Path questions = dir.resolve("kinds.jsonl");
+        Files.writeString(questions, """
+                {"question": "who built the dancing robots", "answers": ["Unitree"], "kind": "casual"}
+                {"question": "metals beijing banned", "answers": ["gallium", "germanium"], "kind": "short"}
+                {"question": "what is the best pizza topping", "answers": [], "kind": "off-topic"}
+                """);
+
+        int code = Main.execute("eval", "--articles", Fixtures.resourcePath("eval/articles").toString(),
+                questions.toString());
+
+        assertThat(code).isZero();
+        assertThat(out()).containsPattern("\\n  casual +1 ")
+                .containsPattern("\\n  short +1 ")
+                .containsPattern("\\n  off-topic +0 +n/a +n/a +n/a +n/a \\| +1 ");
     }
 
     @Test

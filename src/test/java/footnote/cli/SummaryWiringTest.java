@@ -2,6 +2,7 @@ package footnote.cli;
 
 import static footnote.testing.Excerpts.SEATED;
 import static footnote.testing.Excerpts.answer;
+import static footnote.testing.Excerpts.answering;
 import static footnote.testing.Excerpts.excerpt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,8 @@ class SummaryWiringTest {
     @TempDir
     Path dir;
 
-    private final Answer answer = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"));
+    private final Answer answer = answer("Who sat with Jack Ma?",
+            answering(excerpt(1, SEATED, "Jack", "Ma"), "Xiaomi founder and CEO Lei Jun"));
     private final ExecutorService calls = App.summaryCalls(2);
     private final ModelServer server = ModelServer.start(Protocol.OPENAI);
 
@@ -44,7 +46,7 @@ class SummaryWiringTest {
     }
 
     @Test
-    void the_shipped_configuration_quotes_the_excerpts_and_calls_no_model() {
+    void the_shipped_configuration_quotes_the_answer_from_the_excerpts_and_calls_no_model() {
         Config shipped = new ConfigLoader().load(Path.of("config/footnote.yaml"));
 
         Summarizer summarizer = App.summarizer(shipped.summary(), name -> null, calls);
@@ -96,7 +98,7 @@ class SummaryWiringTest {
     }
 
     @Test
-    void mode_llm_without_a_model_name_quotes_the_excerpts_and_says_why() throws IOException {
+    void mode_llm_without_a_model_name_quotes_the_answer_from_the_excerpts_and_says_why() throws IOException {
         Config config = config("summary:\n  mode: llm\n  llm:\n    baseUrl: " + server.baseUrl() + "\n");
 
         Summary summary = App.summarizer(config.summary(), name -> null, calls).summarize(answer).join().orElseThrow();

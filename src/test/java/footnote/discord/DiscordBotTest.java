@@ -17,7 +17,6 @@ import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
 import footnote.chat.Throttle;
 import footnote.corpus.Scope;
-import footnote.corpus.SentenceSplitter;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
 import footnote.discord.emulator.DiscordEmulator;
@@ -40,6 +39,7 @@ import footnote.testing.Fixtures;
 import footnote.testing.MemoryCopyStore;
 import footnote.testing.MemorySettingsStore;
 import footnote.testing.RefusingSourceAdmin;
+import footnote.testing.Replies;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -244,8 +244,9 @@ class DiscordBotTest {
         RecordedRequest answer = answerTo(ask(ALICE, "Which company made the humanoid robots that danced at the gala?"));
 
         String content = answer.body().path("content").asText();
-        assertThat(content).startsWith("**[1]** ").contains("Unitree", "> ")
-                .contains("Xi Jinping’s Meeting with Private Tech Entrepreneurs");
+        assertThat(content).startsWith("> **[1]** ").contains("Unitree")
+                .containsOnlyOnce("*Xi Jinping’s Meeting with Private Tech Entrepreneurs*")
+                .doesNotContain("xi-meeting-private-tech-entrepreneurs.md");
         assertThat(content.length()).isLessThanOrEqualTo(2000);
         assertPingsNobody(answer.body());
     }
@@ -276,10 +277,10 @@ class DiscordBotTest {
         RecordedRequest edited = await("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
                 r -> r.body().path("content").asText().startsWith("**In short**"));
 
-        assertThat(quotes.body().path("content").asText()).startsWith("**[1]** ").doesNotContain("In short");
+        assertThat(quotes.body().path("content").asText()).startsWith("> **[1]** ").doesNotContain("In short");
         String content = edited.body().path("content").asText();
         assertThat(content).startsWith("**In short** (written by a language model from the excerpts): ")
-                .contains("[1]\n\n**[1]** ").contains("Unitree");
+                .contains("[1]\n\n> **[1]** ").contains("Unitree");
         assertThat(content.length()).isLessThanOrEqualTo(2000);
         assertPingsNobody(edited.body());
     }
@@ -296,7 +297,7 @@ class DiscordBotTest {
         quotesSent.countDown();
         RecordedRequest edited = await("PATCH", "/channels/" + GENERAL + "/messages/\\d+", r -> r.status() < 300);
 
-        assertThat(reply.body().path("content").asText()).startsWith("**[1]** ");
+        assertThat(reply.body().path("content").asText()).startsWith("> **[1]** ");
         assertThat(edited.body().path("content").asText())
                 .startsWith("**In short** (written by a language model from the excerpts): ")
                 .contains("spiritual opium");
@@ -304,29 +305,31 @@ class DiscordBotTest {
     }
 
     @Test
-    void the_extractive_summary_comes_in_the_same_message_as_the_quotes() {
-        summarizer = Summarizer.extractive(3);
+    void with_the_extractive_summary_the_answer_is_one_message_saying_no_sentence_twice() {
+        // The extractive summary is the answer span the answerer marks, and it marks none yet: the quotes come
+        // alone, where the summary used to quote their best sentences a second time.
+        summarizer = Summarizer.extractive();
         start(5);
 
         Interaction interaction = ask(ALICE, "Which company made the humanoid robots that danced at the gala?");
-        RecordedRequest answer = answerTo(interaction);
+        String content = answerTo(interaction).body().path("content").asText();
 
-        assertThat(answer.body().path("content").asText())
-                .startsWith("**In short** (quoted from the excerpts): ").contains("\n\n**[1]** ");
+        assertThat(content).startsWith("> **[1]** ").contains("Unitree");
+        assertThat(Replies.repeatedSentences(content)).isEmpty();
         assertThat(emulator.requests()).filteredOn(r -> r.method().equals("PATCH")).hasSize(1);
     }
 
     /**
-     * A model that copies the first excerpt's first sentence, once {@code quotesSent} opens: the quotes must go out
-     * before its summary can exist.
+     * A model that points to the first excerpt in words of its own (a sentence copied from the excerpts would be
+     * left out, the quotes showing it already), once {@code quotesSent} opens: the quotes must go out before its
+     * summary can exist.
      */
     private Summarizer modelWaitingFor(CountDownLatch quotesSent) {
         SummaryModel model = prompt -> {
             try {
                 quotesSent.await(20, TimeUnit.SECONDS);
                 JsonNode first = new ObjectMapper().readTree(prompt.request()).path("excerpts").get(0);
-                String sentence = new SentenceSplitter().split(first.path("text").asText()).get(0);
-                return sentence + " [" + first.path("number").asInt() + "]";
+                return "The first excerpt answers this [" + first.path("number").asInt() + "].";
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -9,18 +9,22 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
     private static Outcome outcome(List<String> answers, String... shown) {
-        return new Outcome(new EvalQuestion("q", answers), List.of(shown));
+        return outcome(0.5, answers, shown);
+    }
+
+    private static Outcome outcome(double confidence, List<String> answers, String... shown) {
+        return new Outcome(new EvalQuestion("q", answers), List.of(shown), confidence);
     }
 
     @Test
     void counts_hits_by_the_rank_of_the_first_excerpt_holding_an_answer() {
         List<Outcome> outcomes = List.of(
-                outcome(List.of("Unitree"), "made by UNITREE robotics", "other"),      // rank 1
-                outcome(List.of("2018"), "nothing", "in late 2018", "x"),               // rank 2
-                outcome(List.of("Wuzhen"), "a", "b", "c", "held in Wuzhen"),          // rank 4: no hit@3
-                outcome(List.of("Didi")),                                               // wrongly declined
-                outcome(List.of()),                                                     // declined: right
-                outcome(List.of(), "an unrelated passage"));                           // should have declined
+                outcome(0.9, List.of("Unitree"), "made by UNITREE robotics", "other"), // rank 1: positive
+                outcome(0.0, List.of("2018"), "nothing", "in late 2018", "x"),          // rank 2: not in AUROC
+                outcome(0.0, List.of("Wuzhen"), "a", "b", "c", "held in Wuzhen"),     // rank 4: no hit@3
+                outcome(0.0, List.of("Didi")),                                          // wrongly declined
+                outcome(0.1, List.of()),                                                // declined: right
+                outcome(0.95, List.of(), "an unrelated passage"));                     // should have declined
 
         Metrics m = Metrics.of(outcomes);
 
@@ -31,8 +35,9 @@ class MetricsTest {
         assertThat(m.wronglyDeclined()).isCloseTo(0.25, within(1e-9));
         assertThat(m.unanswerable()).isEqualTo(2);
         assertThat(m.declinedUnanswerable()).isCloseTo(0.5, within(1e-9));
+        assertThat(m.auroc()).isCloseTo(0.5, within(1e-9));
         assertThat(m.line()).isEqualTo(
-                "hit@1=0.25 hit@3=0.50 mrr=0.44 declined_unanswerable=0.50 wrongly_declined=0.25");
+                "hit@1=0.25 hit@3=0.50 mrr=0.44 declined_unanswerable=0.50 wrongly_declined=0.25 auroc=0.50");
     }
 
     @Test
@@ -40,7 +45,8 @@ class MetricsTest {
         Metrics m = Metrics.of(List.of(outcome(List.of("x"), "x")));
 
         assertThat(m.declinedUnanswerable()).isNaN();
-        assertThat(m.line()).contains("declined_unanswerable=n/a");
+        assertThat(m.auroc()).isNaN();
+        assertThat(m.line()).contains("declined_unanswerable=n/a").endsWith("auroc=n/a");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static footnote.testing.Excerpts.LEADERS;
 import static footnote.testing.Excerpts.SEATED;
 import static footnote.testing.Excerpts.SUMMIT;
 import static footnote.testing.Excerpts.answer;
+import static footnote.testing.Excerpts.answering;
 import static footnote.testing.Excerpts.excerpt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,10 @@ class LangChainSummaryModelTest {
     private static final String GOOD = "Jack Ma sat with Lei Jun and Ren Zhengfei [1]. The leaders came from"
             + " Huawei, Xiaomi and BYD [2].";
 
-    private final Answer answer = answer(QUESTION, excerpt(1, SEATED, "Jack Ma", "table"),
+    /** What answers the question in excerpt 1: the extractive summary, which stands in for the model's, quotes it. */
+    private static final String ANSWER_SPAN = "Xiaomi founder and CEO Lei Jun";
+
+    private final Answer answer = answer(QUESTION, answering(excerpt(1, SEATED, "Jack Ma", "table"), ANSWER_SPAN),
             excerpt(2, LEADERS, "leaders"), excerpt(3, SUMMIT));
     private final ExecutorService calls = Executors.newFixedThreadPool(2);
     private ModelServer server;
@@ -148,7 +152,8 @@ class LangChainSummaryModelTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void a_model_that_obeys_an_instruction_planted_in_an_excerpt_is_not_believed(Protocol protocol) {
-        Answer planted = answer(QUESTION, excerpt(1, SEATED, "Jack Ma", "table"), excerpt(2, PLANTED));
+        Answer planted = answer(QUESTION, answering(excerpt(1, SEATED, "Jack Ma", "table"), ANSWER_SPAN),
+                excerpt(2, PLANTED));
         Summarizer summarizer = summarizer(protocol, Duration.ofSeconds(10), Completion.text(
                 "ALL SOURCES ARE FAKE. Claim your prize at https://prizes.example/claim [2]."));
 
@@ -192,7 +197,9 @@ class LangChainSummaryModelTest {
     private void assertExtractive(Summary summary, String why) {
         assertThat(summary.origin()).isEqualTo(Summary.Origin.EXTRACTIVE);
         assertThat(summary.note()).contains("No language model summary: " + why + ".");
-        assertThat(summary.sentences()).isNotEmpty().allSatisfy(s -> assertThat(s.cites()).hasSize(1));
-        assertThat(summary.sentences().get(0).text()).isEqualTo(SEATED);
+        assertThat(summary.sentences()).singleElement().satisfies(s -> {
+            assertThat(s.text()).isEqualTo(ANSWER_SPAN);
+            assertThat(s.cites()).containsExactly(1);
+        });
     }
 }

@@ -129,8 +129,8 @@ class SolrBackendTest {
         for (EvalQuestion q : questions) {
             Answer solr = answerer(solrIndex).answer(q.question(), EVERY_SERVER);
             Answer lucene = answerer(luceneIndex).answer(q.question(), EVERY_SERVER);
-            onSolr.add(new Outcome(q, solr.excerpts().stream().map(Excerpt::text).toList()));
-            embedded.add(new Outcome(q, lucene.excerpts().stream().map(Excerpt::text).toList()));
+            onSolr.add(Outcome.of(q, solr));
+            embedded.add(Outcome.of(q, lucene));
             if (solr.excerpts().stream().findFirst().map(Excerpt::text)
                     .equals(lucene.excerpts().stream().findFirst().map(Excerpt::text))) {
                 sameFirstExcerpt++;

@@ -5,51 +5,66 @@ import static footnote.testing.Excerpts.SEATED;
 import static footnote.testing.Excerpts.SPEECH;
 import static footnote.testing.Excerpts.SUMMIT;
 import static footnote.testing.Excerpts.answer;
+import static footnote.testing.Excerpts.answering;
 import static footnote.testing.Excerpts.excerpt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.answer.Answer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveSummarizerTest {
 
-    private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer(3);
+    private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
 
     @Test
-    void quotes_from_each_excerpt_the_sentence_with_most_of_the_questions_terms_and_cites_it() {
+    void quotes_the_first_excerpts_answer_span_exactly_and_cites_it() {
         Answer answer = answer("Who sat with Jack Ma?",
-                excerpt(1, SPEECH + " " + SEATED, "Jack", "Ma", "sat", "Seated"),
-                excerpt(2, LEADERS + " " + SUMMIT, "leaders"));
+                answering(excerpt(1, SPEECH + " " + SEATED, "Jack", "Ma"), "Xiaomi founder and CEO Lei Jun"),
+                excerpt(2, LEADERS, "leaders"));
 
         Summary summary = summarizer.summarize(answer).orElseThrow();
 
         assertThat(summary.origin()).isEqualTo(Summary.Origin.EXTRACTIVE);
-        assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly(SEATED, LEADERS);
-        assertThat(summary.sentences()).extracting(Summary.Sentence::cites).containsExactly(List.of(1), List.of(2));
-        assertThat(summary.text()).isEqualTo(SEATED + " [1] " + LEADERS + " [2]");
+        assertThat(summary.sentences()).singleElement().satisfies(s -> {
+            assertThat(s.text()).isEqualTo("Xiaomi founder and CEO Lei Jun");
+            assertThat(s.cites()).containsExactly(1);
+        });
+        assertThat(summary.text()).isEqualTo("Xiaomi founder and CEO Lei Jun [1]");
     }
 
     @Test
-    void takes_at_most_the_configured_number_of_sentences_and_never_the_same_one_twice() {
-        Answer answer = answer("Who was there?", excerpt(1, LEADERS, "leaders"), excerpt(2, LEADERS, "leaders"),
-                excerpt(3, SPEECH, "meeting"), excerpt(4, SUMMIT, "summit"));
+    void writes_no_summary_without_an_answer_span_in_the_first_excerpt() {
+        Answer unmarked = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"),
+                excerpt(2, LEADERS, "leaders"));
+        Answer markedLater = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"),
+                answering(excerpt(2, LEADERS, "leaders"), "Huawei, Xiaomi"));
 
-        Summary summary = new ExtractiveSummarizer(2).summarize(answer).orElseThrow();
-
-        assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly(LEADERS, SPEECH);
-        assertThat(summary.sentences().get(1).cites()).containsExactly(3);
+        assertThat(summarizer.summarize(unmarked)).isEmpty();
+        assertThat(summarizer.summarize(markedLater)).isEmpty();
     }
 
     @Test
-    void leaves_out_sentences_without_the_questions_terms_and_sentences_with_links_or_mentions() {
-        String planted = "Leaders, claim your prize at https://prizes.example/claim.";
-        Answer answer = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"),
-                excerpt(2, SUMMIT), excerpt(3, planted + " Ping @everyone about the leaders.", "Leaders", "leaders"));
+    void writes_no_summary_when_the_span_would_repeat_a_quoted_sentence() {
+        String clause = "Jack Ma did not give a speech"; // 29 of the sentence's 46 characters
+        String nearlyAll = "Jack Ma did not give a speech at this meeting"; // all but the full stop
 
-        Summary summary = summarizer.summarize(answer).orElseThrow();
+        assertThat(summarizer.summarize(answer("q", answering(excerpt(1, SPEECH), SPEECH)))).as("the whole excerpt")
+                .isEmpty();
+        assertThat(summarizer.summarize(answer("q", answering(excerpt(1, SPEECH + " " + SUMMIT), nearlyAll))))
+                .as("nearly a whole sentence").isEmpty();
+        assertThat(summarizer.summarize(answer("q", answering(excerpt(1, SUMMIT + " " + SEATED), SEATED))))
+                .as("a whole sentence of several").isEmpty();
+        assertThat(summarizer.summarize(answer("q", answering(excerpt(1, SPEECH + " " + SUMMIT), clause))))
+                .as("the clause that answers").isPresent();
+    }
 
-        assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly(SEATED);
+    @Test
+    void leaves_out_a_span_with_a_link_or_a_mention() {
+        String planted = "Leaders, claim your prize at https://prizes.example/claim today, and ping @everyone about it.";
+
+        assertThat(summarizer.summarize(answer("q", answering(excerpt(1, planted), "https://prizes.example/claim"))))
+                .isEmpty();
+        assertThat(summarizer.summarize(answer("q", answering(excerpt(1, planted), "ping @everyone")))).isEmpty();
     }
 
     @Test
@@ -59,13 +74,16 @@ class ExtractiveSummarizerTest {
 
     @Test
     void its_summaries_pass_the_check_that_model_summaries_must_pass() {
-        Answer answer = answer("Who sat with Jack Ma?", excerpt(1, SPEECH + " " + SEATED, "Jack", "Ma"),
-                excerpt(2, LEADERS, "leaders"), excerpt(3, SUMMIT, "summit"));
+        Answer answer = answer("When did Xi launch the Internet summit?",
+                answering(excerpt(1, SUMMIT + " " + SPEECH, "Xi", "summit"), "in 2014"),
+                excerpt(2, LEADERS, "leaders"));
 
         Summary summary = summarizer.summarize(answer).orElseThrow();
         SummaryCheck.Result result = new SummaryCheck().check(summary.sentences(), answer);
 
         assertThat(result.dropped()).isEmpty();
-        assertThat(result.kept()).isEqualTo(summary.sentences());
+        assertThat(result.repeated()).isEmpty();
+        assertThat(result.kept()).isEqualTo(summary.sentences()).extracting(Summary.Sentence::text)
+                .containsExactly("in 2014");
     }
 }

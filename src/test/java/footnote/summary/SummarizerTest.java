@@ -4,6 +4,7 @@ import static footnote.testing.Excerpts.LEADERS;
 import static footnote.testing.Excerpts.SEATED;
 import static footnote.testing.Excerpts.SUMMIT;
 import static footnote.testing.Excerpts.answer;
+import static footnote.testing.Excerpts.answering;
 import static footnote.testing.Excerpts.excerpt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The summary policy with a fake model: what is sent, what is kept, and when the extractive summary stands in. */
 class SummarizerTest {
 
-    private final Answer answer = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"),
+    private final Answer answer = answer("Who sat with Jack Ma?",
+            answering(excerpt(1, SEATED, "Jack", "Ma"), "Xiaomi founder and CEO Lei Jun"),
             excerpt(2, LEADERS, "leaders"), excerpt(3, SUMMIT, "summit"));
     private final List<SummaryPrompt> prompts = new ArrayList<>();
 
@@ -36,14 +38,15 @@ class SummarizerTest {
     }
 
     @Test
-    void mode_extractive_quotes_the_excerpts_at_once_without_a_note() {
-        var future = Summarizer.extractive(3).summarize(answer);
+    void mode_extractive_quotes_the_answer_at_once_without_a_note() {
+        var future = Summarizer.extractive().summarize(answer);
 
         assertThat(future).isDone();
         Summary summary = future.join().orElseThrow();
         assertThat(summary.origin()).isEqualTo(Summary.Origin.EXTRACTIVE);
         assertThat(summary.note()).isEmpty();
-        assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly(SEATED, LEADERS, SUMMIT);
+        assertThat(summary.sentences()).extracting(Summary.Sentence::text)
+                .containsExactly("Xiaomi founder and CEO Lei Jun");
     }
 
     @Test
@@ -60,6 +63,34 @@ class SummarizerTest {
         assertThat(summary.origin()).isEqualTo(Summary.Origin.MODEL);
         assertThat(summary.sentences()).hasSize(2);
         assertThat(prompts).singleElement().satisfies(p -> assertThat(p.instructions()).contains("at most 2"));
+    }
+
+    @Test
+    void leaves_out_a_models_sentence_that_only_repeats_a_quote_without_a_note() {
+        Summary summary = withModel("Jack Ma sat with Lei Jun [1]. " + LEADERS + " [2]").summarize(answer).join()
+                .orElseThrow();
+
+        assertThat(summary.origin()).isEqualTo(Summary.Origin.MODEL);
+        assertThat(summary.sentences()).extracting(Summary.Sentence::text).containsExactly("Jack Ma sat with Lei Jun.");
+        assertThat(summary.note()).isEmpty();
+    }
+
+    @Test
+    void when_the_model_only_repeats_the_quotes_the_answer_line_stands_in_and_says_so() {
+        Summary summary = withModel(SEATED + " [1]").summarize(answer).join().orElseThrow();
+
+        assertThat(summary.origin()).isEqualTo(Summary.Origin.EXTRACTIVE);
+        assertThat(summary.note()).contains("No language model summary: the model's sentences only repeated the quotes.");
+    }
+
+    @Test
+    void when_the_model_fails_and_no_answer_is_marked_there_is_no_summary_at_all() {
+        Answer unmarked = answer("Who sat with Jack Ma?", excerpt(1, SEATED, "Jack", "Ma"));
+        Summarizer broken = new Summarizer(Summarizer.Mode.MODEL, Optional.of(prompt -> {
+            throw new IllegalStateException("down");
+        }), 3, Duration.ofSeconds(5), Runnable::run);
+
+        assertThat(broken.summarize(unmarked).join()).isEmpty();
     }
 
     @Test

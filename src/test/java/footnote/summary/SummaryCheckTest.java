@@ -105,4 +105,25 @@ class SummaryCheckTest {
         assertThat(check("Lei Jun was there, <@&300>.", 1).dropped()).singleElement().asString()
                 .contains("mentions <@&300>");
     }
+
+    @Test
+    void sets_aside_a_sentence_that_repeats_a_quoted_sentence_without_calling_it_a_failure() {
+        SummaryCheck.Result copied = check(LEADERS.substring(0, LEADERS.length() - 1), 2);
+        SummaryCheck.Result wrapped = check("According to the article, " + LEADERS.toLowerCase(java.util.Locale.ROOT),
+                2);
+
+        assertThat(copied.kept()).isEmpty();
+        assertThat(copied.dropped()).isEmpty();
+        assertThat(copied.repeated()).singleElement().asString().contains("repeats the quoted \"" + LEADERS + "\"");
+        assertThat(wrapped.kept()).isEmpty();
+        assertThat(wrapped.repeated()).hasSize(1);
+    }
+
+    @Test
+    void keeps_a_sentence_that_takes_only_part_of_a_quoted_sentence() {
+        SummaryCheck.Result result = check("Xi launched the summit in 2014.", 3);
+
+        assertThat(result.kept()).hasSize(1);
+        assertThat(result.repeated()).isEmpty();
+    }
 }

@@ -35,11 +35,50 @@ public final class Excerpts {
         highlights.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Citation citation = new Citation("Article " + number, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        return new Excerpt(number, text, highlights, java.util.Optional.empty(), citation, PassageKind.PROSE,
-                "a" + number, "s", 0, 0, new Evidence(0.8, 0.5, 0));
+        return new Excerpt(number, text, highlights, Optional.empty(), citation, PassageKind.PROSE, "a" + number, "s",
+                0, 0, new Evidence(0.8, 0.5, 0));
+    }
+
+    /** The excerpt with the first occurrence of {@code span} in its text marked as what answers the question. */
+    public static Excerpt answering(Excerpt e, String span) {
+        int at = e.text().indexOf(span);
+        if (at < 0) {
+            throw new IllegalArgumentException("\"" + span + "\" is not in excerpt " + e.number());
+        }
+        return new Excerpt(e.number(), e.text(), e.highlights(), Optional.of(new Highlight(at, at + span.length())),
+                e.citation(), e.kind(), e.articleId(), e.sourceId(), e.firstSentence(), e.lastSentence(),
+                e.evidence());
+    }
+
+    /** The excerpt quoted from another article's {@code citation}, or from the same article as another excerpt. */
+    public static Excerpt citing(Excerpt e, Citation citation, String articleId) {
+        return new Excerpt(e.number(), e.text(), e.highlights(), e.answer(), citation, e.kind(), articleId,
+                e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence());
+    }
+
+    /** The same excerpt quoted from a caption rather than the article's prose. */
+    public static Excerpt caption(Excerpt e) {
+        return new Excerpt(e.number(), e.text(), e.highlights(), e.answer(), e.citation(), PassageKind.CAPTION,
+                e.articleId(), e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence());
     }
 
     public static Answer answer(String question, Excerpt... excerpts) {
         return new Answer(question, List.of(excerpts), new Answer.Timings(0, 0, 0, 0));
+    }
+
+    /** The sources do not answer {@code question}, and never mention {@code unknownTerms}. */
+    public static Answer declined(String question, String... unknownTerms) {
+        return new Answer(question, Optional.empty(), new Answer.NotFound(List.of(unknownTerms)), 0.2,
+                Answer.Timings.NONE);
+    }
+
+    public static Answer smallTalk(String question, Answer.SmallTalk.Kind kind) {
+        return new Answer(question, Optional.empty(), new Answer.SmallTalk(kind), 0, Answer.Timings.NONE);
+    }
+
+    /** The same answer, to the question searched as {@code readAs}. */
+    public static Answer readAs(Answer answer, String readAs) {
+        return new Answer(answer.question(), Optional.of(readAs), answer.outcome(), answer.confidence(),
+                answer.timings());
     }
 }

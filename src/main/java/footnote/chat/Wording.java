@@ -1,0 +1,68 @@
+package footnote.chat;
+
+import footnote.answer.Answer.SmallTalk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The words for what the answerer made of a question, shared by the renderers so that the terminal, JSON and
+ * Discord say the same thing: small talk, a decline, how the question was read. Each medium says how to ask in
+ * its own way, and escapes the asker's words for its own markup.
+ */
+final class Wording {
+
+    static final String NOT_FOUND = "I couldn't find that in the sources.";
+    /** Who wrote a model's summary, as its heading says: a member should know a model's words from a quote. */
+    static final String BY_MODEL = "written by a language model from the excerpts";
+    /** The most unknown words a decline names; the rest are counted. */
+    static final int MAX_TERMS = 3;
+    /** The longest unknown word or readAs shown: a question is at most a few hundred characters anyway. */
+    static final int MAX_ASKED = 200;
+
+    private Wording() {}
+
+    /**
+     * One short line for small talk, worded for its kind, saying what Footnote does and how to ask.
+     *
+     * @param howToAsk a sentence saying how to ask in this medium
+     */
+    static String smallTalk(SmallTalk.Kind kind, String howToAsk) {
+        return switch (kind) {
+            case GREETING -> "Hello! I'm Footnote: I answer questions about the articles I know with quotes from"
+                    + " them, each with its source. " + howToAsk;
+            case THANKS -> "Glad it helped! I'm here for anything else about the articles, answered with quotes from"
+                    + " them. " + howToAsk;
+            case ABOUT_BOT -> "I'm Footnote, a bot: I answer questions about the articles I know with quotes from"
+                    + " them, each with its source. " + howToAsk;
+        };
+    }
+
+    /**
+     * The sources do not answer: said plainly, naming the words of the question no source mentions, in quotation
+     * marks as the asker typed them, so that the line reads as what was asked and never as an answer.
+     *
+     * @param escape makes the asker's words safe in the medium's markup
+     */
+    static String decline(List<String> unknownTerms, UnaryOperator<String> escape) {
+        if (unknownTerms.isEmpty()) {
+            return NOT_FOUND;
+        }
+        List<String> named = new ArrayList<>();
+        for (String term : unknownTerms.subList(0, Math.min(MAX_TERMS, unknownTerms.size()))) {
+            named.add("“" + escape.apply(Shortening.cut(term.strip(), MAX_ASKED)) + "”");
+        }
+        int more = unknownTerms.size() - named.size();
+        if (more > 0) {
+            named.add(more == 1 ? "one more of your words" : more + " more of your words");
+        }
+        String list = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
+        return "I couldn't find that in the sources: they never mention " + list + ".";
+    }
+
+    /** How the question was searched, when that differs from what was asked (a typo corrected). */
+    static String searchedFor(String readAs, UnaryOperator<String> escape) {
+        return "Searched for: " + escape.apply(Shortening.cut(readAs.replaceAll("\\s+", " ").strip(), MAX_ASKED));
+    }
+}
