@@ -199,7 +199,7 @@ public final class Answerer {
             }
             Optional<Highlight> answer = excerpts.isEmpty() ? spans.in(question, selection.text()) : Optional.empty();
             excerpts.add(new Excerpt(excerpts.size() + 1, selection.text(), selection.highlights(), answer,
-                    Citation.of(passage.metadata()), passage.articleId(), passage.sourceId(),
+                    Citation.of(passage.metadata()), passage.kind(), passage.articleId(), passage.sourceId(),
                     selection.firstSentence(), selection.lastSentence(), j.evidence()));
         }
         return excerpts;

@@ -13,8 +13,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * An answer as a Discord message: how the question was read when it was corrected (small print), the summary,
- * the numbered quotes, then each article they come from once: title, author or publisher, date and link. A file
- * name means nothing to a member, so it is left out. Small talk and declines are one line.
+ * the numbered quotes (a caption's labelled as one, so that it never reads as the article's prose), then each
+ * article they come from once: title, author or publisher, date (or, for an undated article, its note on when it
+ * was written) and link. A file name means nothing to a member, so it is left out. Small talk and declines are one
+ * line.
  *
  * <p>Two lengths. A reply should be read at a glance: above {@link #TARGET} characters, the quotes lose sentences
  * at their ends that hold none of the question's key terms and not the answer, from the last excerpt up; nothing
@@ -58,16 +60,18 @@ final class DiscordAnswer {
         if (answer.outcome() instanceof Answer.NotFound notFound) {
             return Shortening.cut(readAs + Wording.decline(notFound.unknownTerms(), Markdown::escape), maxContent);
         }
-        String top = readAs + summary.map(s -> summary(s, Math.min(MAX_SUMMARY, maxContent / 3)) + "\n\n").orElse("");
+        String top = readAs + summary.map(s -> summary(s, answer.excerpts(), Math.min(MAX_SUMMARY, maxContent / 3))
+                + "\n\n").orElse("");
         return top + quotes(answer.excerpts(), TARGET - top.length(), maxContent - top.length());
     }
 
     /**
      * The summary and its note in small print, within {@code max} characters: a model's as "**In short** (written
      * by …): sentences [1]…", the extractive one, the answer quoted, as {@code **In short:** “…” [1]}. Whole
-     * sentences from the end go first, and only a first sentence too long on its own is cut.
+     * sentences from the end go first, and only a first sentence too long on its own is cut. A sentence that rests
+     * on captions alone ({@code excerpts} tell) is labelled as one: {@code *Caption:* “…” [1]}.
      */
-    static String summary(Summary summary, int max) {
+    static String summary(Summary summary, List<Excerpt> excerpts, int max) {
         boolean model = summary.origin() == Summary.Origin.MODEL;
         String heading = model ? "**In short** (" + Wording.BY_MODEL + "): " : "**In short:** ";
         UnaryOperator<String> quoted = model ? UnaryOperator.identity() : text -> "“" + text + "”";
@@ -76,24 +80,40 @@ final class DiscordAnswer {
             note = "";
         }
         List<Summary.Sentence> sentences = new ArrayList<>(summary.sentences());
-        String body = body(sentences, quoted);
+        String body = body(sentences, excerpts, quoted);
         while (sentences.size() > 1 && heading.length() + body.length() + note.length() > max) {
             sentences.remove(sentences.size() - 1);
-            body = body(sentences, quoted);
+            body = body(sentences, excerpts, quoted);
         }
         int room = max - heading.length() - note.length();
         if (body.length() > room) {
             Summary.Sentence only = sentences.get(0);
-            int marks = quoted.apply("").length();
-            body = quoted.apply(escapedWithin(only.text(), room - only.citations().length() - 1 - marks)) + " "
-                    + only.citations();
+            String label = label(only, excerpts);
+            int marks = label.length() + quoted.apply("").length();
+            body = label + quoted.apply(escapedWithin(only.text(), room - only.citations().length() - 1 - marks))
+                    + " " + only.citations();
         }
         return heading + body + note;
     }
 
-    private static String body(List<Summary.Sentence> sentences, UnaryOperator<String> quoted) {
+    private static String body(List<Summary.Sentence> sentences, List<Excerpt> excerpts,
+            UnaryOperator<String> quoted) {
         return String.join(" ", sentences.stream()
-                .map(s -> quoted.apply(Markdown.escape(s.text())) + " " + s.citations()).toList());
+                .map(s -> label(s, excerpts) + quoted.apply(Markdown.escape(s.text())) + " " + s.citations()).toList());
+    }
+
+    /** {@code *Caption:* } before a summary sentence that rests on captions alone; empty otherwise. */
+    private static String label(Summary.Sentence sentence, List<Excerpt> excerpts) {
+        return Markdown.label(sentence, excerpts).map(DiscordAnswer::label).orElse("");
+    }
+
+    /** {@code *Caption:* } before a caption's quote; empty for prose. */
+    private static String label(Excerpt excerpt) {
+        return Markdown.label(excerpt).map(DiscordAnswer::label).orElse("");
+    }
+
+    private static String label(String label) {
+        return "*" + label + ":* ";
     }
 
     /** {@code text} cut at a word so that, escaped, it takes at most {@code max} characters. */
@@ -161,7 +181,7 @@ final class DiscordAnswer {
             } else if (excerpts.size() > 1) {
                 excerpts.remove(excerpts.size() - 1);
             } else {
-                // Unreachable while citation fields are capped (three of them, MAX_FIELD each), kept for safety:
+                // Unreachable while citation fields are capped (four of them, MAX_FIELD each), kept for safety:
                 // plain text, so that cutting it cannot leave a Markdown marker open.
                 return Shortening.cut(Markdown.escape(e.citation().title() + ": " + e.text()), budget);
             }
@@ -174,7 +194,8 @@ final class DiscordAnswer {
     static String layout(List<Excerpt> excerpts) {
         StringBuilder out = new StringBuilder();
         for (Excerpt e : excerpts) {
-            out.append("> **[").append(e.number()).append("]** ").append(Markdown.quote(e, true)).append("\n\n");
+            out.append("> **[").append(e.number()).append("]** ").append(label(e)).append(Markdown.quote(e, true))
+                    .append("\n\n");
         }
         for (CitedArticle article : CitedArticle.of(excerpts)) {
             out.append("**").append(article.cites()).append("** ").append(citation(article.citation())).append('\n');
@@ -228,19 +249,19 @@ final class DiscordAnswer {
                 .map(h -> new Highlight(h.start() - from + at, h.end() - from + at)).toList();
         Optional<Highlight> answer = e.answer().filter(h -> h.start() >= from && h.end() <= to)
                 .map(h -> new Highlight(h.start() - from + at, h.end() - from + at));
-        return new Excerpt(e.number(), shown, highlights, answer, e.citation(), e.articleId(), e.sourceId(),
-                e.firstSentence(), e.lastSentence(), e.evidence());
+        return new Excerpt(e.number(), shown, highlights, answer, e.citation(), e.kind(), e.articleId(),
+                e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence());
     }
 
     /**
      * {@code *Title* · byline · date · <link>}; the link in angle brackets shows no preview. Each field is capped
-     * (a link too long to show is left out), so a citation never crowds out its quote. No file name: in Discord it
-     * tells a member nothing about where to read.
+     * (a link too long to show is left out), so a citation never crowds out its quote. An undated article's note on
+     * its date stands in for the date. No file name: in Discord it tells a member nothing about where to read.
      */
     static String citation(Citation c) {
         StringBuilder out = new StringBuilder("*").append(Markdown.escape(clip(c.title()))).append('*');
         c.byline().ifPresent(b -> out.append(" · ").append(Markdown.escape(clip(b))));
-        c.published().ifPresent(d -> out.append(" · ").append(d.display()));
+        Markdown.date(c).ifPresent(d -> out.append(" · ").append(Markdown.escape(clip(d))));
         c.url().filter(u -> u.length() <= MAX_FIELD).ifPresent(u -> out.append(" · <").append(u).append('>'));
         return out.toString();
     }

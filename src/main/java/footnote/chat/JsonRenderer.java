@@ -10,12 +10,14 @@ import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Renders replies as JSON for scripts: stable snake_case keys, plain text and Markdown side by side, offsets of the
- * highlights in the plain text, and null where a citation field is unknown.
+ * highlights in the plain text, and null where a citation field is unknown. Each excerpt says what it quotes
+ * ({@code kind}: {@code prose} or {@code caption}) and how a reader is told ({@code label}, null for prose).
  */
 public final class JsonRenderer {
 
@@ -84,14 +86,15 @@ public final class JsonRenderer {
                 ? talk.kind().name().toLowerCase(Locale.ROOT) : null);
         TextRenderer.outcomeLine(answer).ifPresent(line -> root.put("message", line));
         if (summary.isPresent()) {
-            summary(root.putObject("summary"), summary.get());
+            summary(root.putObject("summary"), summary.get(), answer.excerpts());
         } else {
             root.putNull("summary");
         }
         ArrayNode excerpts = root.putArray("excerpts");
         for (Excerpt e : answer.excerpts()) {
-            ObjectNode node = excerpts.addObject().put("number", e.number()).put("text", e.text())
-                    .put("markdown", Markdown.quote(e));
+            ObjectNode node = excerpts.addObject().put("number", e.number())
+                    .put("kind", e.kind().id()).put("label", Markdown.label(e).orElse(null))
+                    .put("text", e.text()).put("markdown", Markdown.quote(e));
             ArrayNode highlights = node.putArray("highlights");
             for (Highlight h : e.highlights()) {
                 highlights.addObject().put("start", h.start()).put("end", h.end());
@@ -122,13 +125,17 @@ public final class JsonRenderer {
         return outcome instanceof Answer.NotFound ? "not_found" : "small_talk";
     }
 
-    /** The summary as shown, its origin, its note (null if none) and each sentence with the excerpts it cites. */
-    private static void summary(ObjectNode node, Summary summary) {
+    /**
+     * The summary as shown, its origin, its note (null if none) and each sentence with the excerpts it cites and
+     * its label ({@code Caption} when it rests on captions alone, else null).
+     */
+    private static void summary(ObjectNode node, Summary summary, List<Excerpt> excerpts) {
         node.put("text", summary.text()).put("origin", summary.origin().name().toLowerCase(Locale.ROOT))
                 .put("note", summary.note().orElse(null));
         ArrayNode sentences = node.putArray("sentences");
         for (Summary.Sentence sentence : summary.sentences()) {
-            ArrayNode cites = sentences.addObject().put("text", sentence.text()).putArray("cites");
+            ArrayNode cites = sentences.addObject().put("text", sentence.text())
+                    .put("label", Markdown.label(sentence, excerpts).orElse(null)).putArray("cites");
             sentence.cites().forEach(cites::add);
         }
     }
@@ -138,6 +145,7 @@ public final class JsonRenderer {
         node.put("author", c.author().orElse(null));
         node.put("publisher", c.publisher().orElse(null));
         node.put("published", c.published().map(d -> d.iso()).orElse(null));
+        node.put("date_note", c.dateNote().orElse(null));
         node.put("url", c.url().orElse(null));
         node.put("file", c.fileName().orElse(null));
     }

@@ -3,8 +3,11 @@ package footnote.chat;
 import footnote.answer.Citation;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.PassageKind;
+import footnote.summary.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,8 +80,36 @@ public final class Markdown {
         List<String> parts = new ArrayList<>();
         parts.add(escape(citation.title()));
         citation.byline().map(Markdown::escape).ifPresent(parts::add);
-        citation.published().map(d -> d.display()).ifPresent(parts::add);
+        date(citation).map(Markdown::escape).ifPresent(parts::add);
         citation.url().or(citation::fileName).map(Markdown::escape).ifPresent(parts::add);
         return String.join(" · ", parts);
+    }
+
+    /**
+     * The date as a citation shows it, unescaped: {@code 4 Mar 2025}; for an undated article with a note on when it
+     * was written, {@code undated; Written shortly after …}, the note as its curator wrote it (changing its case
+     * could misspell a name it starts with); else nothing.
+     */
+    static Optional<String> date(Citation citation) {
+        return citation.published().map(d -> d.display())
+                .or(() -> citation.dateNote().map(note -> "undated; " + note));
+    }
+
+    /**
+     * What labels an excerpt that is not the article's prose, so that a caption is never read as the article's
+     * own words: {@code Caption}; nothing for prose.
+     */
+    public static Optional<String> label(Excerpt excerpt) {
+        return excerpt.kind() == PassageKind.CAPTION ? Optional.of("Caption") : Optional.empty();
+    }
+
+    /**
+     * The label of a summary sentence that rests on captions alone, so that a caption quoted in the summary is not
+     * read as the article's prose either; nothing for a sentence that cites prose.
+     */
+    public static Optional<String> label(Summary.Sentence sentence, List<Excerpt> excerpts) {
+        boolean captionsOnly = !sentence.cites().isEmpty() && sentence.cites().stream().allMatch(n -> excerpts.stream()
+                .anyMatch(e -> e.number() == n && e.kind() == PassageKind.CAPTION));
+        return captionsOnly ? Optional.of("Caption") : Optional.empty();
     }
 }

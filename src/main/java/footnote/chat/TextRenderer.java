@@ -4,12 +4,14 @@ import footnote.answer.Answer;
 import footnote.answer.Excerpt;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Renders replies as the terminal chat shows them: how the question was read when it was corrected, the summary,
- * the numbered quotes, then each article they come from once, with its file name when it has no link.
+ * the numbered quotes (a caption's labelled as one), then each article they come from once, with its file name
+ * when it has no link.
  */
 public final class TextRenderer {
 
@@ -45,19 +47,19 @@ public final class TextRenderer {
 
     /**
      * A summary on its own, and its note on the next line: a model's as "In short (written by …): sentence [1] …",
-     * the extractive one, the answer quoted from an excerpt, as {@code In short: “…” [1]}.
+     * the extractive one, the answer quoted from an excerpt, as {@code In short: “…” [1]}. A sentence resting on
+     * captions alone is labelled as one: {@code In short: Caption: “…” [1]}.
+     *
+     * @param excerpts the excerpts the summary cites
      */
-    public String summary(Summary summary) {
-        String text = summary.origin() == Summary.Origin.MODEL
-                ? "In short (" + Wording.BY_MODEL + "): " + summary.text()
-                : "In short: " + quoted(summary);
-        return text + summary.note().map(note -> "\n(" + note + ")").orElse("");
-    }
-
-    /** The extractive summary's sentences in quotation marks, each with its citations. */
-    private static String quoted(Summary summary) {
-        return String.join(" ", summary.sentences().stream()
-                .map(s -> "“" + s.text() + "” " + s.citations()).toList());
+    public String summary(Summary summary, List<Excerpt> excerpts) {
+        boolean model = summary.origin() == Summary.Origin.MODEL;
+        String text = String.join(" ", summary.sentences().stream()
+                .map(s -> Markdown.label(s, excerpts).map(label -> label + ": ").orElse("")
+                        + (model ? s.text() : "“" + s.text() + "”") + " " + s.citations())
+                .toList());
+        String heading = model ? "In short (" + Wording.BY_MODEL + "): " : "In short: ";
+        return heading + text + summary.note().map(note -> "\n(" + note + ")").orElse("");
     }
 
     /** What the answer's outcome says in plain words: the decline or the small talk; empty for found excerpts. */
@@ -81,9 +83,11 @@ public final class TextRenderer {
         if (decline.isPresent()) {
             return out.append(decline.get()).toString();
         }
-        summary.ifPresent(s -> out.append(summary(s)).append("\n\n"));
+        summary.ifPresent(s -> out.append(summary(s, answer.excerpts())).append("\n\n"));
         for (Excerpt excerpt : answer.excerpts()) {
-            out.append('[').append(excerpt.number()).append("] \"").append(Markdown.quote(excerpt)).append("\"\n");
+            out.append('[').append(excerpt.number()).append("] ")
+                    .append(Markdown.label(excerpt).map(label -> label + ": ").orElse(""))
+                    .append('"').append(Markdown.quote(excerpt)).append("\"\n");
         }
         out.append('\n');
         for (CitedArticle article : CitedArticle.of(answer.excerpts())) {

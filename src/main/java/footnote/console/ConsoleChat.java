@@ -58,7 +58,7 @@ public final class ConsoleChat {
                 Reply full = summarized.join();
                 if (full instanceof Reply.Answered answered && answered.summary().isPresent()) {
                     out.println();
-                    out.println(renderer.summary(answered.summary().get()));
+                    out.println(renderer.summary(answered.summary().get(), answered.answer().excerpts()));
                 }
             }
             if (command instanceof Command.Help) {

@@ -7,12 +7,14 @@ import java.util.Optional;
 /**
  * Turns an article into passages of whole sentences that follow its paragraphs: a long paragraph is cut at
  * sentence boundaries into parts of similar size, and a short one joins the next so that a one-line paragraph
- * still has enough words to be found. Not thread-safe (it owns a {@link SentenceSplitter}).
+ * still has enough words to be found. Each caption becomes a passage of its own after the prose ones, never joined
+ * to prose or to another caption, and with no neighbouring sentences: its sentences are numbered after the prose's,
+ * so sentence ordinals stay unique within the article. Not thread-safe (it owns a {@link SentenceSplitter}).
  */
 public final class Chunker {
 
     /** Bumped whenever the way text becomes passages changes (cleaning, sentences, chunking): indexes rebuild. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private final ProseExtractor prose = new ProseExtractor();
     private final SentenceSplitter splitter = new SentenceSplitter();
@@ -32,9 +34,10 @@ public final class Chunker {
     }
 
     public List<Passage> chunk(Article article) {
+        ProseExtractor.Text text = prose.read(article.body(), article.metadata().title());
         List<String> sentences = new ArrayList<>();
         List<List<String>> parts = new ArrayList<>();
-        for (String paragraph : prose.paragraphs(article.body(), article.metadata().title())) {
+        for (String paragraph : text.prose()) {
             List<String> paragraphSentences = splitter.split(paragraph);
             sentences.addAll(paragraphSentences);
             parts.addAll(splitEvenly(paragraphSentences));
@@ -44,10 +47,17 @@ public final class Chunker {
         for (List<String> chunk : mergeShort(parts)) {
             int last = first + chunk.size() - 1;
             passages.add(new Passage(article.id(), article.sourceId(), article.scope(), article.metadata(),
-                    passages.size(), first, chunk,
+                    PassageKind.PROSE, passages.size(), first, chunk,
                     first > 0 ? Optional.of(sentences.get(first - 1)) : Optional.empty(),
                     last + 1 < sentences.size() ? Optional.of(sentences.get(last + 1)) : Optional.empty()));
             first = last + 1;
+        }
+        for (String caption : text.captions()) {
+            for (List<String> chunk : splitEvenly(splitter.split(caption))) {
+                passages.add(new Passage(article.id(), article.sourceId(), article.scope(), article.metadata(),
+                        PassageKind.CAPTION, passages.size(), first, chunk, Optional.empty(), Optional.empty()));
+                first += chunk.size();
+            }
         }
         return passages;
     }

@@ -92,7 +92,7 @@ final class Acquirer {
                 m.publisher().or(() -> Optional.of(feed.title()).filter(t -> !t.isBlank())),
                 entry.published().or(m::published),
                 m.url().or(() -> entry.link().map(URI::toString)),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         return new Extracted(meta, page.paragraphs());
     }
 
@@ -143,7 +143,8 @@ final class Acquirer {
             throw new IllegalStateException("an extractor returned an article without text");
         }
         CopyFile.Meta meta = new CopyFile.Meta(article.title(), article.author(), article.siteName(),
-                article.published(), article.canonicalUrl().or(() -> fetchedFrom).map(URI::toString), fileName);
+                article.published(), article.canonicalUrl().or(() -> fetchedFrom).map(URI::toString), fileName,
+                Optional.empty());
         return new Extracted(meta, article.paragraphs());
     }
 
@@ -164,7 +165,7 @@ final class Acquirer {
         CopyFile.Meta meta = new CopyFile.Meta(m.title(), m.author(), m.publisher(),
                 m.published().map(d -> d.iso()),
                 m.url().or(() -> fileName.isPresent() ? Optional.empty() : Optional.of(fetched.finalUrl().toString())),
-                fileName);
+                fileName, m.dateNote());
         return new Extracted(meta, List.of(article.body().strip()));
     }
 }

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an article file: UTF-8 text, optionally opened by YAML front matter between {@code ---} lines that states
- * the article's title, author, publisher, date and link. Keys it does not know are ignored, so front matter
- * written for a static-site generator works as it is.
+ * the article's title, author, publisher, date and link, and for an undated article a {@code date_note} on when it
+ * was written. Keys it does not know are ignored, so front matter written for a static-site generator works as it
+ * is.
  */
 public final class ArticleFiles {
 
@@ -42,9 +43,10 @@ public final class ArticleFiles {
             @JsonProperty("publisher") String publisher,
             @JsonProperty("published") String published,
             @JsonProperty("url") String url,
-            @JsonProperty("file") String file) {
+            @JsonProperty("file") String file,
+            @JsonProperty("date_note") String dateNote) {
 
-        static final FrontMatter NONE = new FrontMatter(null, null, null, null, null, null);
+        static final FrontMatter NONE = new FrontMatter(null, null, null, null, null, null, null);
     }
 
     /** The file's bytes decoded, or a one-line reason why they cannot be. */
@@ -73,7 +75,7 @@ public final class ArticleFiles {
         String title = nonBlank(front.title()).or(() -> headline(body)).orElse(stem(fileName));
         ArticleMetadata metadata = new ArticleMetadata(title, nonBlank(front.author()), nonBlank(front.publisher()),
                 nonBlank(front.published()).flatMap(PublicationDate::parse), nonBlank(front.url()),
-                nonBlank(front.file()).or(() -> Optional.of(fileName)));
+                nonBlank(front.file()).or(() -> Optional.of(fileName)), nonBlank(front.dateNote()));
         return new Article(articleId, sourceId, scope, metadata, body);
     }
 

@@ -31,9 +31,13 @@ final class CopyFile {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    /** Citation metadata as the article states it. */
+    /**
+     * Citation metadata as the article states it.
+     *
+     * @param dateNote an uploaded Markdown file's own {@code date_note}; pages, feeds and PDFs state none
+     */
     record Meta(String title, Optional<String> author, Optional<String> publisher, Optional<String> published,
-            Optional<String> url, Optional<String> file) {}
+            Optional<String> url, Optional<String> file, Optional<String> dateNote) {}
 
     /** What a later poll compares new feed entries with. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -49,6 +53,7 @@ final class CopyFile {
         meta.published().ifPresent(p -> front.put("published", p));
         meta.url().ifPresent(u -> front.put("url", u));
         meta.file().ifPresent(f -> front.put("file", f));
+        meta.dateNote().ifPresent(n -> front.put("date_note", n));
         guid.ifPresent(g -> front.put("guid", g));
         front.put("hash", hash(paragraphs));
         front.put("fetched", fetched.toString());

@@ -27,7 +27,7 @@ import org.apache.lucene.util.IOUtils;
 public final class IndexSchema {
 
     /** Bumped whenever a field or analyzer below changes meaning, so an old index is rebuilt, not misread. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** "article" for the one marker document per article, "passage" for the rest; markers carry fingerprints. */
     public static final String KIND = "kind";
@@ -75,6 +75,13 @@ public final class IndexSchema {
     public static final String PUBLISHED = "published";
     public static final String URL = "url";
     public static final String FILE = "file";
+    /**
+     * Whether the passage is prose or a caption ({@link footnote.corpus.PassageKind#id()}), stored only: retrieval
+     * treats both alike, and an excerpt says which it quotes. Not {@link #KIND}, which tells passages from markers.
+     */
+    public static final String PASSAGE_KIND = "passage_kind";
+    /** An undated article's note on when it was written ("Written shortly after …"), for its citations. */
+    public static final String DATE_NOTE = "date_note";
     public static final String FINGERPRINT = "fingerprint";
     /** The title on an article marker, stored only: a marker must never match a search. */
     public static final String ARTICLE_TITLE = "article_title";

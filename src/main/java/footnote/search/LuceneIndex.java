@@ -2,9 +2,7 @@ package footnote.search;
 
 import static footnote.search.IndexSchema.*;
 
-import footnote.corpus.ArticleMetadata;
 import footnote.corpus.Passage;
-import footnote.corpus.PublicationDate;
 import footnote.corpus.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -31,31 +27,20 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The embedded index: one Lucene directory holding every passage with its text, title, vector and citation
@@ -71,10 +56,6 @@ public final class LuceneIndex implements PassageIndex {
 
     /** {@link IndexSchema#WORDS}: document counts only, which is all spelling correction reads. */
     private static final FieldType WORDS_TYPE = wordsType();
-    /** Shorter words are left as typed: with one edit they turn into too many other words. */
-    private static final int MIN_CORRECTED = 4;
-    private static final DirectSpellChecker ONE_EDIT = spellChecker(1);
-    private static final DirectSpellChecker TWO_EDITS = spellChecker(2);
 
     private static FieldType wordsType() {
         FieldType type = new FieldType();
@@ -84,16 +65,6 @@ public final class LuceneIndex implements PassageIndex {
         type.setStored(false);
         type.freeze();
         return type;
-    }
-
-    /** Lucene's spelling over the sources' own words: the first letter kept, as people rarely mistype it. */
-    private static DirectSpellChecker spellChecker(int maxEdits) {
-        DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMaxEdits(maxEdits);
-        checker.setMinPrefix(1);
-        checker.setMinQueryLength(MIN_CORRECTED);
-        checker.setAccuracy(0.5f);
-        return checker;
     }
     private final Directory directory;
     private final Optional<IndexWriter> writer;
@@ -316,26 +287,18 @@ public final class LuceneIndex implements PassageIndex {
     }
 
     private static Document passageDocument(Passage passage, float[] vector) {
-        ArticleMetadata meta = passage.metadata();
         Document doc = new Document();
         doc.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
         doc.add(new StringField(ID, passage.id(), Field.Store.YES));
         doc.add(new StringField(ARTICLE, passage.articleId(), Field.Store.YES));
         doc.add(new StringField(SOURCE, passage.sourceId(), Field.Store.YES));
         doc.add(new StringField(SCOPE, passage.scope().id(), Field.Store.YES));
-        doc.add(new TextField(TEXT, String.join("\n", passage.sentences()), Field.Store.YES));
-        doc.add(new TextField(TITLE, meta.title(), Field.Store.YES));
-        doc.add(new Field(WORDS, String.join("\n", passage.sentences()) + "\n" + meta.title(), WORDS_TYPE));
+        doc.add(new TextField(TEXT, PassageFields.text(passage), Field.Store.YES));
+        doc.add(new TextField(TITLE, passage.metadata().title(), Field.Store.YES));
+        doc.add(new Field(WORDS, PassageFields.text(passage) + "\n" + passage.metadata().title(), WORDS_TYPE));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VECTOR_SIMILARITY));
-        doc.add(new StoredField(POSITION, passage.position()));
-        doc.add(new StoredField(FIRST_SENTENCE, passage.firstSentence()));
-        passage.before().ifPresent(s -> doc.add(new StoredField(BEFORE, s)));
-        passage.after().ifPresent(s -> doc.add(new StoredField(AFTER, s)));
-        meta.author().ifPresent(s -> doc.add(new StoredField(AUTHOR, s)));
-        meta.publisher().ifPresent(s -> doc.add(new StoredField(PUBLISHER, s)));
-        meta.published().ifPresent(d -> doc.add(new StoredField(PUBLISHED, d.iso())));
-        meta.url().ifPresent(s -> doc.add(new StoredField(URL, s)));
-        meta.fileName().ifPresent(s -> doc.add(new StoredField(FILE, s)));
+        PassageFields.storedOnly(passage).forEach((name, value) -> doc.add(value instanceof Integer i
+                ? new StoredField(name, i) : new StoredField(name, value.toString())));
         return doc;
     }
 
@@ -360,129 +323,5 @@ public final class LuceneIndex implements PassageIndex {
     @Override
     public String toString() {
         return "LuceneIndex[" + description + "]";
-    }
-
-    /** A searcher acquired from the manager, released on close. */
-    static final class LuceneSnapshot implements IndexSnapshot {
-
-        private final ReferenceManager<IndexSearcher> manager;
-        final IndexSearcher searcher;
-
-        LuceneSnapshot(ReferenceManager<IndexSearcher> manager, IndexSearcher searcher) {
-            this.manager = manager;
-            this.searcher = searcher;
-        }
-
-        @Override
-        public List<Hit> lexical(List<String> keyTerms, Set<Scope> scopes, int k) {
-            if (keyTerms.isEmpty() || scopes.isEmpty()) {
-                return List.of();
-            }
-            BooleanQuery.Builder terms = new BooleanQuery.Builder();
-            for (String term : keyTerms) {
-                terms.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
-                terms.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
-            }
-            Query query = new BooleanQuery.Builder()
-                    .add(terms.build(), Occur.MUST)
-                    .add(scopeFilter(scopes), Occur.FILTER)
-                    .build();
-            return hits(query, k, score -> score);
-        }
-
-        @Override
-        public List<Hit> nearest(float[] vector, Set<Scope> scopes, int k) {
-            if (scopes.isEmpty()) {
-                return List.of();
-            }
-            // The scope filter is applied while walking the graph, so k results come from the allowed passages.
-            Query query = new KnnFloatVectorQuery(VECTOR, vector, k, scopeFilter(scopes));
-            // Lucene scores unit-vector dot products as (1 + cos) / 2; callers want the cosine itself.
-            return hits(query, k, score -> 2 * score - 1);
-        }
-
-        private List<Hit> hits(Query query, int k, java.util.function.DoubleUnaryOperator toScore) {
-            try {
-                ScoreDoc[] docs = searcher.search(query, k).scoreDocs;
-                List<Hit> hits = new ArrayList<>(docs.length);
-                for (ScoreDoc doc : docs) {
-                    hits.add(new Hit(doc.doc, (float) toScore.applyAsDouble(doc.score)));
-                }
-                return hits;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Searching the index", e);
-            }
-        }
-
-        private static Query scopeFilter(Set<Scope> scopes) {
-            return new TermInSetQuery(SCOPE, scopes.stream().map(s -> new BytesRef(s.id())).toList());
-        }
-
-        @Override
-        public Passage passage(Hit hit) {
-            try {
-                Document d = searcher.storedFields().document(hit.handle());
-                ArticleMetadata meta = new ArticleMetadata(d.get(TITLE), optional(d, AUTHOR), optional(d, PUBLISHER),
-                        optional(d, PUBLISHED).flatMap(PublicationDate::parse), optional(d, URL), optional(d, FILE));
-                return new Passage(d.get(ARTICLE), d.get(SOURCE), new Scope(d.get(SCOPE)), meta,
-                        intValue(d, POSITION), intValue(d, FIRST_SENTENCE), Arrays.asList(d.get(TEXT).split("\n")),
-                        optional(d, BEFORE), optional(d, AFTER));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Reading passage " + hit.handle(), e);
-            }
-        }
-
-        private static Optional<String> optional(Document d, String field) {
-            return Optional.ofNullable(d.get(field));
-        }
-
-        private static int intValue(Document d, String field) {
-            IndexableField f = d.getField(field);
-            return f.numericValue().intValue();
-        }
-
-        @Override
-        public long documentFrequency(String term) {
-            try {
-                return searcher.getIndexReader().docFreq(new Term(TEXT, term));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Reading term statistics", e);
-            }
-        }
-
-        @Override
-        public Optional<String> correction(String word) {
-            try {
-                IndexReader reader = searcher.getIndexReader();
-                if (word.length() < MIN_CORRECTED || reader.docFreq(new Term(WORDS, word)) > 0) {
-                    return Optional.empty();
-                }
-                DirectSpellChecker checker = word.length() > 6 ? TWO_EDITS : ONE_EDIT;
-                SuggestWord[] suggestions = checker.suggestSimilar(new Term(WORDS, word), 1, reader,
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Reading the index's words", e);
-            }
-        }
-
-        @Override
-        public int passageCount() {
-            try {
-                var statistics = searcher.collectionStatistics(TEXT);
-                return statistics == null ? 0 : (int) statistics.docCount();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Reading collection statistics", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                manager.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Releasing a searcher", e);
-            }
-        }
     }
 }

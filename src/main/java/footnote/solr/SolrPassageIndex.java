@@ -1,36 +1,26 @@
 package footnote.solr;
 
-import static footnote.search.IndexSchema.AFTER;
 import static footnote.search.IndexSchema.ARTICLE;
 import static footnote.search.IndexSchema.ARTICLE_TITLE;
-import static footnote.search.IndexSchema.AUTHOR;
-import static footnote.search.IndexSchema.BEFORE;
-import static footnote.search.IndexSchema.FILE;
 import static footnote.search.IndexSchema.FINGERPRINT;
-import static footnote.search.IndexSchema.FIRST_SENTENCE;
 import static footnote.search.IndexSchema.ID;
 import static footnote.search.IndexSchema.KIND;
 import static footnote.search.IndexSchema.KIND_ARTICLE;
 import static footnote.search.IndexSchema.KIND_PASSAGE;
 import static footnote.search.IndexSchema.PASSAGE_COUNT;
-import static footnote.search.IndexSchema.POSITION;
-import static footnote.search.IndexSchema.PUBLISHED;
-import static footnote.search.IndexSchema.PUBLISHER;
 import static footnote.search.IndexSchema.SCOPE;
 import static footnote.search.IndexSchema.SOURCE;
 import static footnote.search.IndexSchema.TEXT;
 import static footnote.search.IndexSchema.TITLE;
-import static footnote.search.IndexSchema.URL;
 import static footnote.search.IndexSchema.VECTOR;
 
-import footnote.corpus.ArticleMetadata;
 import footnote.corpus.Passage;
-import footnote.corpus.PublicationDate;
 import footnote.corpus.Scope;
 import footnote.search.IndexSchema;
 import footnote.search.IndexSnapshot;
 import footnote.search.IndexUnavailableException;
 import footnote.search.IndexedArticle;
+import footnote.search.PassageFields;
 import footnote.search.PassageIndex;
 import footnote.search.Hit;
 import java.time.Duration;
@@ -57,8 +47,7 @@ import org.apache.solr.common.SolrInputDocument;
 public final class SolrPassageIndex implements PassageIndex {
 
     /** The stored fields a passage is rebuilt from. */
-    private static final String PASSAGE_FIELDS = String.join(",", ID, ARTICLE, SOURCE, SCOPE, TEXT, TITLE, POSITION,
-            FIRST_SENTENCE, BEFORE, AFTER, AUTHOR, PUBLISHER, PUBLISHED, URL, FILE);
+    private static final String PASSAGE_FIELDS = String.join(",", PassageFields.NAMES);
     /** The state record holding what the passages were built with, keyed by collection. */
     private static final String SIGNATURE = "signature";
 
@@ -146,29 +135,20 @@ public final class SolrPassageIndex implements PassageIndex {
     }
 
     private static SolrInputDocument passageDocument(Passage passage, float[] vector) {
-        ArticleMetadata meta = passage.metadata();
         SolrInputDocument doc = new SolrInputDocument();
         doc.setField(ID, passage.id());
         doc.setField(KIND, KIND_PASSAGE);
         doc.setField(ARTICLE, passage.articleId());
         doc.setField(SOURCE, passage.sourceId());
         doc.setField(SCOPE, passage.scope().id());
-        doc.setField(TEXT, String.join("\n", passage.sentences()));
-        doc.setField(TITLE, meta.title());
+        doc.setField(TEXT, PassageFields.text(passage));
+        doc.setField(TITLE, passage.metadata().title());
         List<Float> values = new ArrayList<>(vector.length);
         for (float v : vector) {
             values.add(v);
         }
         doc.setField(VECTOR, values);
-        doc.setField(POSITION, passage.position());
-        doc.setField(FIRST_SENTENCE, passage.firstSentence());
-        passage.before().ifPresent(s -> doc.setField(BEFORE, s));
-        passage.after().ifPresent(s -> doc.setField(AFTER, s));
-        meta.author().ifPresent(s -> doc.setField(AUTHOR, s));
-        meta.publisher().ifPresent(s -> doc.setField(PUBLISHER, s));
-        meta.published().ifPresent(d -> doc.setField(PUBLISHED, d.iso()));
-        meta.url().ifPresent(s -> doc.setField(URL, s));
-        meta.fileName().ifPresent(s -> doc.setField(FILE, s));
+        PassageFields.storedOnly(passage).forEach(doc::setField);
         return doc;
     }
 
@@ -318,16 +298,7 @@ public final class SolrPassageIndex implements PassageIndex {
             synchronized (documents) {
                 d = documents.get(hit.handle());
             }
-            ArticleMetadata meta = new ArticleMetadata(string(d, TITLE), optional(d, AUTHOR), optional(d, PUBLISHER),
-                    optional(d, PUBLISHED).flatMap(PublicationDate::parse), optional(d, URL), optional(d, FILE));
-            return new Passage(string(d, ARTICLE), string(d, SOURCE), new Scope(string(d, SCOPE)), meta,
-                    ((Number) d.getFirstValue(POSITION)).intValue(),
-                    ((Number) d.getFirstValue(FIRST_SENTENCE)).intValue(),
-                    Arrays.asList(string(d, TEXT).split("\n")), optional(d, BEFORE), optional(d, AFTER));
-        }
-
-        private Optional<String> optional(SolrDocument d, String field) {
-            return Optional.ofNullable(string(d, field));
+            return PassageFields.read(d::getFirstValue);
         }
 
         /** Known from the lexical search for its key terms; any other term costs a request of its own. */

@@ -7,6 +7,7 @@ import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.PassageKind;
 import footnote.corpus.PublicationDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class DiscordRendererTest {
 
     private static final Citation CITATION = new Citation("Xi’s summit", Optional.of("Amit Mishra"), Optional.empty(),
-            PublicationDate.parse("2025-03-04"), Optional.of("https://example.org/a_b"), Optional.of("summit.md"));
+            PublicationDate.parse("2025-03-04"), Optional.of("https://example.org/a_b"), Optional.of("summit.md"),
+            Optional.empty());
 
     /** An excerpt with "robot" marked as the question's key term, from article {@code article}. */
     private static Excerpt excerpt(int number, String text, Citation citation, String article) {
@@ -31,7 +33,7 @@ class DiscordRendererTest {
         while (m.find()) {
             highlights.add(new Highlight(m.start(), m.end()));
         }
-        return new Excerpt(number, text, highlights, Optional.empty(), citation, article, "a", 0, 0,
+        return new Excerpt(number, text, highlights, Optional.empty(), citation, PassageKind.PROSE, article, "a", 0, 0,
                 new Evidence(0.8, 0.5, 0));
     }
 
@@ -52,6 +54,36 @@ class DiscordRendererTest {
         assertThat(message.ephemeral()).isFalse();
         assertThat(message.content()).isEqualTo("> **[1]** Sixteen humanoid **robots** danced at the gala.\n\n"
                 + "**[1]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>");
+    }
+
+    @Test
+    void a_caption_is_labelled_before_its_quote_and_an_undated_article_shows_its_date_note() {
+        Citation undated = new Citation("Xi’s meeting", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("meeting.md"), Optional.of("Written shortly after the *2025* symposium"));
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(
+                Excerpts.caption(excerpt(1, "Humanoid robots on display at the company’s offices.", undated)),
+                excerpt(2, "Sixteen humanoid robots danced at the gala.", CITATION)))).content();
+
+        assertThat(content).isEqualTo("""
+                > **[1]** *Caption:* Humanoid **robots** on display at the company’s offices.
+
+                > **[2]** Sixteen humanoid **robots** danced at the gala.
+
+                **[1]** *Xi’s meeting* · undated; Written shortly after the \\*2025\\* symposium
+                **[2]** *Xi’s summit* · Amit Mishra · 4 Mar 2025 · <https://example.org/a_b>""");
+    }
+
+    @Test
+    void an_answer_quoted_from_a_caption_is_labelled_in_the_summary_too() {
+        Summary summary = new Summary(List.of(new Summary.Sentence("on display", List.of(1))),
+                Summary.Origin.EXTRACTIVE, Optional.empty());
+
+        String content = new DiscordRenderer().render(new Reply.Answered(answer(
+                Excerpts.caption(excerpt(1, "Humanoid robots on display at the company’s offices.", CITATION))),
+                Optional.of(summary))).content();
+
+        assertThat(content).startsWith("**In short:** *Caption:* “on display” [1]\n\n> **[1]** *Caption:* Humanoid");
     }
 
     @Test
@@ -97,7 +129,7 @@ class DiscordRendererTest {
     @Test
     void cites_each_article_once_below_the_quotes_without_its_file_name() {
         Citation other = new Citation("Another piece", Optional.empty(), Optional.of("Bloomberg"),
-                PublicationDate.parse("2021"), Optional.empty(), Optional.of("another-piece.md"));
+                PublicationDate.parse("2021"), Optional.empty(), Optional.of("another-piece.md"), Optional.empty());
 
         String content = new DiscordRenderer().render(new Reply.Answered(answer(
                 excerpt(1, "Robots danced.", CITATION, "summit"), excerpt(2, "More robots came.", other, "other"),
@@ -124,10 +156,10 @@ class DiscordRendererTest {
     void a_typical_three_excerpt_answer_fits_in_the_1200_characters_a_reply_aims_at() {
         Citation meeting = new Citation("Xi Jinping’s Meeting with Private Tech Entrepreneurs", Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("xi-meeting-private-tech-entrepreneurs.md"));
+                Optional.of("xi-meeting-private-tech-entrepreneurs.md"), Optional.empty());
         Citation summit = new Citation("Xi Jinping’s Closed-Door Summit: What China’s Top Tech Moguls Heard Behind"
                 + " the Scenes", Optional.of("Amit Mishra"), Optional.empty(), PublicationDate.parse("2025-03-04"),
-                Optional.empty(), Optional.of("xi-closed-door-summit-tech-moguls.md"));
+                Optional.empty(), Optional.of("xi-closed-door-summit-tech-moguls.md"), Optional.empty());
         Answer answer = Excerpts.answer("What did Xi compare consumer technology to?",
                 Excerpts.citing(Excerpts.excerpt(1, "The roots of the crackdown are believed to be ideological. Xi"
                         + " has had a dismissive view of consumer technology, comparing it to “spiritual opium”"
@@ -219,7 +251,8 @@ class DiscordRendererTest {
                 }
                 String title = "A title ".repeat(1 + random.nextInt(60)).strip();
                 excerpts.add(excerpt(n, text.toString().strip(), new Citation(title, Optional.of("An author"),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("file_name.md"))));
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("file_name.md"),
+                        Optional.empty())));
             }
 
             String content = new DiscordRenderer().render(new Reply.Answered(answer(excerpts.toArray(Excerpt[]::new))))
@@ -260,7 +293,7 @@ class DiscordRendererTest {
     @Test
     void long_citation_fields_are_clipped_and_an_overlong_link_is_left_out() {
         Citation huge = new Citation("word ".repeat(200), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("https://example.org/" + "x".repeat(300)), Optional.of("f.md"));
+                Optional.of("https://example.org/" + "x".repeat(300)), Optional.of("f.md"), Optional.empty());
 
         String line = DiscordAnswer.citation(huge);
 

@@ -9,6 +9,7 @@ import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.PassageKind;
 import footnote.corpus.PublicationDate;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
@@ -22,19 +23,22 @@ import org.junit.jupiter.api.Test;
 
 class RenderersTest {
 
+    private static final String NOTE = "Written shortly after the February 2025 symposium";
+    /** Dated: a date note, had it one, would not show. */
     private static final Citation SUMMIT = new Citation("Xi Jinping’s Closed-Door Summit", Optional.of("Amit Mishra"),
-            Optional.empty(), PublicationDate.parse("2025-03-04"), Optional.empty(), Optional.of("summit.md"));
+            Optional.empty(), PublicationDate.parse("2025-03-04"), Optional.empty(), Optional.of("summit.md"),
+            Optional.of("Written in March 2025"));
     private static final Citation MEETING = new Citation("Xi Jinping’s Meeting", Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.of("https://example.org/meeting"), Optional.of("meeting.md"));
+            Optional.empty(), Optional.of("https://example.org/meeting"), Optional.of("meeting.md"), Optional.of(NOTE));
 
     private static Answer answer() {
         String text = "Seated at the table alongside Jack Ma were some of China’s leaders.";
         int jack = text.indexOf("Jack Ma");
         return new Answer("Who sat with Jack Ma?", List.of(
-                new Excerpt(1, text, List.of(new Highlight(jack, jack + 7)), Optional.empty(), SUMMIT, "summit", "summit", 3, 3,
-                        new Evidence(0.8, 0.6, 0)),
-                new Excerpt(2, "These included top leaders from Huawei and *DeepSeek*.", List.of(), Optional.empty(), MEETING, "meeting",
-                        "meeting", 5, 5, new Evidence(0.7, 0.4, 0))),
+                new Excerpt(1, text, List.of(new Highlight(jack, jack + 7)), Optional.empty(), SUMMIT, PassageKind.PROSE,
+                        "summit", "summit", 3, 3, new Evidence(0.8, 0.6, 0)),
+                new Excerpt(2, "These included top leaders from Huawei and *DeepSeek*.", List.of(), Optional.empty(), MEETING,
+                        PassageKind.PROSE, "meeting", "meeting", 5, 5, new Evidence(0.7, 0.4, 0))),
                 new Answer.Timings(1_000_000, 2_000_000, 0, 500_000));
     }
 
@@ -47,7 +51,33 @@ class RenderersTest {
                 [2] "These included top leaders from Huawei and \\*DeepSeek\\*."
 
                 [1] Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
-                [2] Xi Jinping’s Meeting · https://example.org/meeting""");
+                [2] Xi Jinping’s Meeting · undated; Written shortly after the February 2025 symposium · \
+                https://example.org/meeting""");
+    }
+
+    private static Answer captioned() {
+        String caption = "Chinese President Xi Jinping attends a symposium in Beijing on 17 Feb.";
+        int symposium = caption.indexOf("symposium");
+        return new Answer("When was the symposium?", List.of(
+                new Excerpt(1, caption, List.of(new Highlight(symposium, symposium + 9)), Optional.empty(), SUMMIT,
+                        PassageKind.CAPTION, "summit", "summit", 90, 90, new Evidence(0.8, 0.6, 0))),
+                Answer.Timings.NONE);
+    }
+
+    @Test
+    void a_caption_is_labelled_as_one_before_its_quote_in_every_renderer() throws Exception {
+        String text = new TextRenderer().render(new Reply.Answered(captioned()));
+        String discord = new DiscordRenderer().render(new Reply.Answered(captioned())).content();
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(captioned())));
+
+        assertThat(text).startsWith(
+                "[1] Caption: \"Chinese President Xi Jinping attends a **symposium** in Beijing on 17 Feb.\"\n");
+        assertThat(discord).startsWith(
+                "> **[1]** *Caption:* Chinese President Xi Jinping attends a **symposium** in Beijing on 17 Feb.");
+        JsonNode excerpt = json.get("excerpts").get(0);
+        assertThat(excerpt.get("kind").asText()).isEqualTo("caption");
+        assertThat(excerpt.get("label").asText()).isEqualTo("Caption");
+        assertThat(excerpt.get("text").asText()).startsWith("Chinese President");
     }
 
     private static Summary summary(Summary.Origin origin, Optional<String> note) {
@@ -90,6 +120,32 @@ class RenderersTest {
     }
 
     @Test
+    void a_summary_sentence_resting_on_a_caption_alone_is_labelled_too() throws Exception {
+        Summary answerLine = new Summary(List.of(new Summary.Sentence("on 17 Feb", List.of(1))),
+                Summary.Origin.EXTRACTIVE, Optional.empty());
+        Summary model = new Summary(List.of(new Summary.Sentence("The symposium was on 17 Feb.", List.of(1))),
+                Summary.Origin.MODEL, Optional.empty());
+        Summary mixed = new Summary(List.of(new Summary.Sentence("Jack Ma sat with China’s leaders.", List.of(1, 2))),
+                Summary.Origin.EXTRACTIVE, Optional.empty());
+
+        String text = new TextRenderer().render(new Reply.Answered(captioned(), Optional.of(answerLine)));
+        String discord = new DiscordRenderer().render(new Reply.Answered(captioned(), Optional.of(answerLine)))
+                .content();
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(captioned(),
+                Optional.of(answerLine))));
+
+        assertThat(text).startsWith("In short: Caption: “on 17 Feb” [1]\n\n[1] Caption: \"Chinese President");
+        assertThat(discord).startsWith("**In short:** *Caption:* “on 17 Feb” [1]\n\n> **[1]** *Caption:* Chinese");
+        assertThat(json.get("summary").get("sentences").get(0).get("label").asText()).isEqualTo("Caption");
+        assertThat(new TextRenderer().render(new Reply.Answered(captioned(), Optional.of(model))))
+                .startsWith("In short (written by a language model from the excerpts): Caption: The symposium");
+        assertThat(new TextRenderer().render(new Reply.Answered(answer(), Optional.of(mixed))))
+                .startsWith("In short: “Jack Ma sat");
+        assertThat(new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(answer(),
+                Optional.of(mixed)))).get("summary").get("sentences").get(0).get("label").isNull()).isTrue();
+    }
+
+    @Test
     void says_plainly_when_the_sources_do_not_have_it() {
         Answer none = new Answer("Who won the 2022 World Cup?", List.of(), new Answer.Timings(0, 0, 0, 0));
 
@@ -128,23 +184,29 @@ class RenderersTest {
         assertThat(first.get("citation").get("published").asText()).isEqualTo("2025-03-04");
         assertThat(first.get("citation").get("url").isNull()).isTrue();
         assertThat(json.get("excerpts").get(1).get("citation").get("url").asText()).isEqualTo("https://example.org/meeting");
+        assertThat(first.get("kind").asText()).isEqualTo("prose");
+        assertThat(first.get("label").isNull()).isTrue();
+        assertThat(first.get("citation").get("date_note").asText()).isEqualTo("Written in March 2025");
+        assertThat(json.get("excerpts").get(1).get("citation").get("date_note").asText()).isEqualTo(NOTE);
+        assertThat(json.get("excerpts").get(1).get("citation").get("published").isNull()).isTrue();
     }
 
     @Test
     void the_terminal_cites_an_article_once_for_all_its_excerpts_keeping_its_file_name() {
         Answer answer = new Answer("Who sat with Jack Ma?", List.of(
-                new Excerpt(1, "First.", List.of(), Optional.empty(), SUMMIT, "summit", "summit", 1, 1,
-                        new Evidence(0.8, 0.6, 0)),
-                new Excerpt(2, "Second.", List.of(), Optional.empty(), MEETING, "meeting", "meeting", 1, 1,
-                        new Evidence(0.8, 0.6, 0)),
-                new Excerpt(3, "Third.", List.of(), Optional.empty(), SUMMIT, "summit", "summit", 7, 7,
-                        new Evidence(0.8, 0.6, 0))), Answer.Timings.NONE);
+                new Excerpt(1, "First.", List.of(), Optional.empty(), SUMMIT, PassageKind.PROSE, "summit", "summit",
+                        1, 1, new Evidence(0.8, 0.6, 0)),
+                new Excerpt(2, "Second.", List.of(), Optional.empty(), MEETING, PassageKind.PROSE, "meeting",
+                        "meeting", 1, 1, new Evidence(0.8, 0.6, 0)),
+                new Excerpt(3, "Third.", List.of(), Optional.empty(), SUMMIT, PassageKind.PROSE, "summit", "summit",
+                        7, 7, new Evidence(0.8, 0.6, 0))), Answer.Timings.NONE);
 
         assertThat(new TextRenderer().render(new Reply.Answered(answer))).endsWith("""
                 [3] "Third."
 
                 [1][3] Xi Jinping’s Closed-Door Summit · Amit Mishra · 4 Mar 2025 · summit.md
-                [2] Xi Jinping’s Meeting · https://example.org/meeting""");
+                [2] Xi Jinping’s Meeting · undated; Written shortly after the February 2025 symposium · \
+                https://example.org/meeting""");
     }
 
     @Test
@@ -152,7 +214,7 @@ class RenderersTest {
         Excerpt first = answer().excerpts().get(0);
         int at = first.text().indexOf("some of China’s leaders");
         Excerpt marked = new Excerpt(1, first.text(), first.highlights(), Optional.of(new Highlight(at, at + 23)),
-                SUMMIT, "summit", "summit", 3, 3, first.evidence());
+                SUMMIT, PassageKind.PROSE, "summit", "summit", 3, 3, first.evidence());
 
         JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(new Reply.Answered(new Answer(
                 "Who sat with Jack Ma?", List.of(marked, answer().excerpts().get(1)), Answer.Timings.NONE))));

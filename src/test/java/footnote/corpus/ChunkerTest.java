@@ -76,6 +76,55 @@ class ChunkerTest {
     }
 
     @Test
+    void a_caption_is_a_passage_of_its_own_after_the_prose_with_no_neighbours() {
+        String body = """
+                The symposium opened with a speech. It lasted two hours.
+
+                Xi Jinping attends a symposium on private enterprises in Beijing on 17 Feb. Photo: Xinhua
+
+                Business leaders listened closely. Several of them spoke afterwards.
+                """;
+
+        List<Passage> passages = new Chunker(60, 20).chunk(Fixtures.article("a", "Title", body));
+
+        assertThat(passages).extracting(Passage::kind).containsExactly(PassageKind.PROSE, PassageKind.CAPTION);
+        Passage prose = passages.get(0);
+        Passage caption = passages.get(1);
+        assertThat(prose.sentences()).containsExactly("The symposium opened with a speech.", "It lasted two hours.",
+                "Business leaders listened closely.", "Several of them spoke afterwards.");
+        assertThat(prose.after()).isEmpty();
+        assertThat(caption.sentences())
+                .containsExactly("Xi Jinping attends a symposium on private enterprises in Beijing on 17 Feb.");
+        assertThat(caption.before()).isEmpty();
+        assertThat(caption.after()).isEmpty();
+        assertThat(caption.position()).isEqualTo(1);
+        assertThat(caption.firstSentence()).as("numbered after the prose's sentences").isEqualTo(4);
+    }
+
+    @Test
+    void a_caption_never_becomes_the_neighbour_of_a_prose_passage() {
+        String body = LONG_PARAGRAPH + "\n\nThe robots on stage in Beijing last year. Photo: Handout\n\n"
+                + LONG_PARAGRAPH.replace("Sentence", "Clause");
+
+        List<Passage> passages = new Chunker(40, 10).chunk(Fixtures.article("a", "Title", body));
+
+        List<Passage> prose = passages.stream().filter(p -> p.kind() == PassageKind.PROSE).toList();
+        assertThat(prose).hasSizeGreaterThan(2).allSatisfy(p -> {
+            assertThat(p.text()).doesNotContain("robots on stage");
+            assertThat(p.before().orElse("") + p.after().orElse("")).doesNotContain("robots on stage");
+        });
+        assertThat(passages).filteredOn(p -> p.kind() == PassageKind.CAPTION).singleElement()
+                .satisfies(p -> assertThat(p.sentences()).containsExactly("The robots on stage in Beijing last year."));
+    }
+
+    @Test
+    void a_caption_passage_cannot_be_given_neighbours() {
+        assertThatThrownBy(() -> new Passage("a", "a", Scope.GLOBAL, ArticleMetadata.titled("T"), PassageKind.CAPTION,
+                0, 0, List.of("A caption."), java.util.Optional.of("A sentence before."), java.util.Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void an_article_without_prose_has_no_passages() {
         assertThat(new Chunker(40, 10).chunk(Fixtures.article("a", "T", "Previous\nNext\n\nPost Comment"))).isEmpty();
     }

@@ -45,6 +45,24 @@ class ArticleFilesTest {
     }
 
     @Test
+    void reads_the_note_on_an_undated_articles_date() throws IOException {
+        String text = """
+                ---
+                title: "Xi Jinping’s Meeting with Private Tech Entrepreneurs"
+                date_note: "Written shortly after the February 2025 symposium"
+                ---
+                The body starts here.
+                """;
+
+        Article article = files.parse(text, "meeting.md", "meeting", "meeting", Scope.GLOBAL);
+
+        assertThat(article.metadata().published()).isEmpty();
+        assertThat(article.metadata().dateNote()).contains("Written shortly after the February 2025 symposium");
+        assertThat(files.parse("---\ntitle: T\ndate_note: \"  \"\n---\nBody.", "t.md", "t", "t", Scope.GLOBAL)
+                .metadata().dateNote()).as("a blank note is no note").isEmpty();
+    }
+
+    @Test
     void without_front_matter_the_first_line_is_the_title() throws IOException {
         Article article = files.parse("# A plain article\n\nIt has text.", "plain.txt", "plain", "plain", Scope.GLOBAL);
 

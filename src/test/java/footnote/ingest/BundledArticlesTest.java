@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.corpus.Chunker;
 import footnote.corpus.Passage;
+import footnote.corpus.PassageKind;
 import footnote.corpus.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,25 @@ class BundledArticlesTest {
                         + " Xiaomi founder and CEO Lei Jun; Tencent chief Pony Ma Huateng; Wang Chuanfu, chairman of"
                         + " the world’s largest EV maker, BYD; and Ren Zhengfei, founder and CEO of Huawei Technologies.",
                 "Jack Ma did not give a speech at this meeting.");
+    }
+
+    @Test
+    void the_photo_captions_are_passages_of_their_own_once_each_without_their_credits() throws IOException {
+        List<Passage> captions = passages().stream().filter(p -> p.kind() == PassageKind.CAPTION).toList();
+
+        // The summit article shows its first caption twice; the page's "Source: SCMP" credit says nothing alone.
+        assertThat(captions).extracting(Passage::text).containsExactlyInAnyOrder(
+                "Chinese President Xi Jinping, centre, attends a symposium on private enterprises in Beijing on 17 Feb.",
+                "Unitree’s humanoid robots on display at the company’s offices.",
+                "Chinese President Xi Jinping shakes hands with Huawei founder Ren Zhengfei at a symposium that"
+                        + " brought together the country’s leading tech entrepreneurs on February 17.");
+        assertThat(captions).allSatisfy(c -> {
+            assertThat(c.articleId()).isEqualTo("xi-closed-door-summit-tech-moguls.md");
+            assertThat(c.before()).isEmpty();
+            assertThat(c.after()).isEmpty();
+        });
+        assertThat(passages()).filteredOn(p -> p.kind() == PassageKind.PROSE)
+                .noneSatisfy(p -> assertThat(p.text()).contains("17 Feb"));
     }
 
     private static List<Passage> passages() throws IOException {

@@ -14,7 +14,7 @@ class CopyFileTest {
 
     private static final CopyFile.Meta META = new CopyFile.Meta("Robots: a \"gala\" night", Optional.of("Jane Doe"),
             Optional.of("Harbour Gazette"), Optional.of("2025-02-01"), Optional.of("https://example.org/robots"),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     @Test
     void a_copy_reads_back_as_an_article_with_its_citation_metadata() throws IOException {
@@ -34,12 +34,24 @@ class CopyFileTest {
     @Test
     void a_copy_of_an_upload_cites_the_uploaded_file() throws IOException {
         CopyFile.Meta upload = new CopyFile.Meta("Report", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("report.pdf"));
+                Optional.empty(), Optional.of("report.pdf"), Optional.empty());
 
         Article article = new ArticleFiles().parse(CopyFile.write(upload, Optional.empty(), List.of("Text."),
                 Instant.EPOCH), "abc123.md", "a", "s", Scope.GLOBAL);
 
         assertThat(article.metadata().fileName()).contains("report.pdf");
+        assertThat(article.metadata().dateNote()).isEmpty();
+    }
+
+    @Test
+    void a_copy_keeps_the_note_on_an_undated_uploads_date() throws IOException {
+        CopyFile.Meta upload = new CopyFile.Meta("Notes", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("notes.md"), Optional.of("Written shortly after the 2025 summit"));
+
+        Article article = new ArticleFiles().parse(CopyFile.write(upload, Optional.empty(), List.of("Text."),
+                Instant.EPOCH), "abc123.md", "a", "s", Scope.GLOBAL);
+
+        assertThat(article.metadata().dateNote()).contains("Written shortly after the 2025 summit");
     }
 
     @Test

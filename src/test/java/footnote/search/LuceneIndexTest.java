@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import footnote.corpus.Article;
+import footnote.corpus.ArticleMetadata;
 import footnote.corpus.Chunker;
 import footnote.corpus.Passage;
+import footnote.corpus.PassageKind;
 import footnote.corpus.Scope;
 import footnote.testing.Fixtures;
 import footnote.testing.HashingEmbedder;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -59,6 +62,37 @@ class LuceneIndexTest {
                 assertThat(passage.metadata().title()).isEqualTo("Robots at the gala");
                 assertThat(snapshot.documentFrequency("robot")).isEqualTo(1);
                 assertThat(snapshot.passageCount()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void a_caption_passage_and_an_undated_articles_date_note_read_back_as_written() throws IOException {
+        ArticleMetadata meta = new ArticleMetadata("The meeting", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("meeting.md"),
+                Optional.of("Written shortly after the February 2025 symposium"));
+        Article article = new Article("meeting", "meeting", Scope.GLOBAL, meta, """
+                Business leaders listened to the speech at the symposium for two hours.
+
+                Xi Jinping attends a symposium on private enterprises in Beijing on 17 Feb. Photo: Xinhua
+                """);
+        try (LuceneIndex index = LuceneIndex.inMemory(SIGNATURE)) {
+            put(index, article);
+            index.commit();
+
+            try (IndexSnapshot snapshot = index.snapshot()) {
+                List<Passage> found = snapshot.lexical(analysis.keyTerms("symposium"), Set.of(Scope.GLOBAL), 10)
+                        .stream().map(snapshot::passage).toList();
+
+                assertThat(found).extracting(Passage::kind)
+                        .containsExactlyInAnyOrder(PassageKind.PROSE, PassageKind.CAPTION);
+                assertThat(found).filteredOn(p -> p.kind() == PassageKind.CAPTION).singleElement().satisfies(p -> {
+                    assertThat(p.sentences()).containsExactly(
+                            "Xi Jinping attends a symposium on private enterprises in Beijing on 17 Feb.");
+                    assertThat(p.before()).isEmpty();
+                });
+                assertThat(found).allSatisfy(p -> assertThat(p.metadata()).isEqualTo(meta));
+                assertThat(found).containsExactlyInAnyOrderElementsOf(new Chunker(60, 20).chunk(article));
             }
         }
     }
@@ -143,7 +177,7 @@ class LuceneIndexTest {
 
             index.awaitMerges();
 
-            try (LuceneIndex.LuceneSnapshot snapshot = index.snapshot();
+            try (LuceneSnapshot snapshot = index.snapshot();
                     FSDirectory files = FSDirectory.open(path);
                     DirectoryReader committed = DirectoryReader.open(files)) {
                 assertThat(snapshot.searcher.getIndexReader().leaves()).hasSameSizeAs(committed.leaves())

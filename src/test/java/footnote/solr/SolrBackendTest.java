@@ -9,6 +9,8 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.answer.Excerpt;
 import footnote.chat.ServerSettings;
+import footnote.corpus.Passage;
+import footnote.corpus.PassageKind;
 import footnote.corpus.Progress;
 import footnote.corpus.Scope;
 import footnote.corpus.SourceChange;
@@ -161,6 +163,23 @@ class SolrBackendTest {
                 }
                 assertThat(solr.passageCount()).isEqualTo(lucene.passageCount());
             }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void both_backends_read_back_the_same_passages_captions_and_date_notes_included() {
+        List<String> terms = analysis.keyTerms("When did Xi meet private entrepreneurs at the symposium?");
+        try (footnote.search.IndexSnapshot solr = solrIndex.snapshot();
+                footnote.search.IndexSnapshot lucene = ((PassageIndex) luceneIndex).snapshot()) {
+            List<Passage> fromSolr = solr.lexical(terms, EVERY_SERVER, 1000).stream().map(solr::passage).toList();
+            List<Passage> fromLucene = lucene.lexical(terms, EVERY_SERVER, 1000).stream().map(lucene::passage).toList();
+
+            assertThat(fromSolr).containsExactlyInAnyOrderElementsOf(fromLucene);
+            assertThat(fromSolr).filteredOn(p -> p.kind() == PassageKind.CAPTION)
+                    .anySatisfy(p -> assertThat(p.text()).contains("on 17 Feb."));
+            assertThat(fromSolr).anySatisfy(p -> assertThat(p.metadata().dateNote())
+                    .contains("Written shortly after the February 2025 symposium"));
         }
     }
 

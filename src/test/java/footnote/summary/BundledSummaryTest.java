@@ -121,7 +121,7 @@ class BundledSummaryTest {
     private static Answer marked(Answer answer, Highlight span) {
         List<Excerpt> excerpts = new ArrayList<>(answer.excerpts());
         Excerpt e = excerpts.get(0);
-        excerpts.set(0, new Excerpt(e.number(), e.text(), e.highlights(), Optional.of(span), e.citation(),
+        excerpts.set(0, new Excerpt(e.number(), e.text(), e.highlights(), Optional.of(span), e.citation(), e.kind(),
                 e.articleId(), e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence()));
         return new Answer(answer.question(), answer.readAs(), new Answer.Found(excerpts), answer.confidence(),
                 answer.timings());

@@ -5,6 +5,7 @@ import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.PassageKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,9 @@ public final class Excerpts {
         }
         highlights.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Citation citation = new Citation("Article " + number, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        return new Excerpt(number, text, highlights, Optional.empty(), citation, "a" + number, "s", 0, 0,
-                new Evidence(0.8, 0.5, 0));
+                Optional.empty(), Optional.empty(), Optional.empty());
+        return new Excerpt(number, text, highlights, Optional.empty(), citation, PassageKind.PROSE, "a" + number, "s",
+                0, 0, new Evidence(0.8, 0.5, 0));
     }
 
     /** The excerpt with the first occurrence of {@code span} in its text marked as what answers the question. */
@@ -45,13 +46,20 @@ public final class Excerpts {
             throw new IllegalArgumentException("\"" + span + "\" is not in excerpt " + e.number());
         }
         return new Excerpt(e.number(), e.text(), e.highlights(), Optional.of(new Highlight(at, at + span.length())),
-                e.citation(), e.articleId(), e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence());
+                e.citation(), e.kind(), e.articleId(), e.sourceId(), e.firstSentence(), e.lastSentence(),
+                e.evidence());
     }
 
     /** The excerpt quoted from another article's {@code citation}, or from the same article as another excerpt. */
     public static Excerpt citing(Excerpt e, Citation citation, String articleId) {
-        return new Excerpt(e.number(), e.text(), e.highlights(), e.answer(), citation, articleId, e.sourceId(),
-                e.firstSentence(), e.lastSentence(), e.evidence());
+        return new Excerpt(e.number(), e.text(), e.highlights(), e.answer(), citation, e.kind(), articleId,
+                e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence());
+    }
+
+    /** The same excerpt quoted from a caption rather than the article's prose. */
+    public static Excerpt caption(Excerpt e) {
+        return new Excerpt(e.number(), e.text(), e.highlights(), e.answer(), e.citation(), PassageKind.CAPTION,
+                e.articleId(), e.sourceId(), e.firstSentence(), e.lastSentence(), e.evidence());
     }
 
     public static Answer answer(String question, Excerpt... excerpts) {
