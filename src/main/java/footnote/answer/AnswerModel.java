@@ -38,7 +38,7 @@ public record AnswerModel(
      * Hand-set rather than learned: the training questions (SQuAD's) almost never set such constraints, so the
      * model cannot learn how much they weigh, while a passage that fails one does not answer the question as asked.
      */
-    static final double UNMET = 1.0;
+    static final double UNMET = 0.2;
 
     /**
      * A linear function of standardised inputs: {@code bias + sum(weights[i] * (x[i] - mean[i]) / scale[i])}.
@@ -97,9 +97,19 @@ public record AnswerModel(
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
     }
 
+    /**
+     * What a failed explicit constraint costs a candidate's rank, in the ranker's own (log-odds) units: enough to
+     * put a passage that meets the question's constraints ahead of one that only resembles it more.
+     */
+    static final double UNMET_RANK = 1.0;
+
     /** How strongly a candidate, against the question's other candidates, holds the answer: higher is better. */
     double rank(Signals signals) {
-        return ranker.apply(signals.values());
+        return rank(ranker, signals);
+    }
+
+    static double rank(Linear ranker, Signals signals) {
+        return ranker.apply(signals.values()) - UNMET_RANK * signals.unmet();
     }
 
     @Override

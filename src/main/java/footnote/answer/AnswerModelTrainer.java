@@ -96,7 +96,7 @@ public final class AnswerModelTrainer {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < candidates.size(); i++) {
-            double score = ranker.apply(candidates.get(i).values());
+            double score = AnswerModel.rank(ranker, candidates.get(i));
             if (score > bestScore) {
                 best = i;
                 bestScore = score;
@@ -107,7 +107,7 @@ public final class AnswerModelTrainer {
 
     private static double[] withRank(Signals signals, AnswerModel.Linear ranker) {
         double[] x = Arrays.copyOf(signals.values(), signals.values().length + 1);
-        x[x.length - 1] = ranker.apply(signals.values());
+        x[x.length - 1] = AnswerModel.rank(ranker, signals);
         return x;
     }
 

@@ -31,6 +31,9 @@ public final class Answerer {
     private final Judge judge;
     private final int maxExcerpts;
     private final QuestionReader questions = new QuestionReader();
+    /** English inflections and derivations, which names and made-up words rarely end in. */
+    private static final java.util.regex.Pattern INFLECTED = java.util.regex.Pattern.compile(
+            "\\p{L}{3}(?:ing|ed|tion|sion|ness|ment|ments|able|ible|ful|less|ly|ies|ized|ised|izing|ising)$");
     private final Speller speller;
     private final Lexicon lexicon;
     private final SmallTalk smallTalk;
@@ -114,7 +117,8 @@ public final class Answerer {
             Optional<String> name = Acronyms.expand(word, retrieval.candidates().stream()
                     .map(Candidate::passage).toList());
             if (name.isPresent()) {
-                out.append(text, at, token.end()).append(" (").append(name.get()).append(')');
+                // Written out in place: the acronym itself is no word the sources know, and would count as one.
+                out.append(text, at, token.start()).append(name.get());
                 at = token.end();
             }
         }
@@ -159,8 +163,12 @@ public final class Answerer {
         Question read = questionOf(question, retrieval);
         double bestBm25 = candidates.stream().mapToDouble(Candidate::bm25).filter(b -> !Double.isNaN(b)).max()
                 .orElse(0);
-        PassageJudge.Field field = new PassageJudge.Field(bestBm25, retrieval.minCosine(),
-                unknownWords(question, retrieval.unseenTerms()).size());
+        // An acronym the sources never spell so ("WSJ") is most likely their name for something they write out, so
+        // it does not count against the passages the way an unknown name does.
+        int unknown = (int) unknownWords(question, retrieval.unseenTerms()).stream()
+                .filter(w -> !(Acronyms.shaped(w) && w.chars().allMatch(Character::isUpperCase))).count();
+        PassageJudge.Field field = new PassageJudge.Field(bestBm25, retrieval.minCosine(), unknown,
+                articleTerms(candidates, read));
         int unknownNames = unknownNames(question, retrieval.unseenTerms()).size();
         List<Judged> judged = new ArrayList<>();
         for (int rank = 0; rank < candidates.size(); rank++) {
@@ -174,8 +182,19 @@ public final class Answerer {
     }
 
     private Question questionOf(String question, Retrieval retrieval) {
-        return Question.read(question, retrieval.termWeights(), analysis)
+        return Question.read(question, retrieval.termWeights(), retrieval.unseenTerms(), analysis)
                 .withNames(SourceNames.in(retrieval.candidates(), analysis, retrieval.termWeights().keySet()));
+    }
+
+    /** For each article among the candidates, the question's key terms its retrieved passages and title hold. */
+    private Map<String, Set<String>> articleTerms(List<Candidate> candidates, Question question) {
+        Map<String, Set<String>> terms = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            Passage passage = candidate.passage();
+            Set<String> held = terms.computeIfAbsent(passage.articleId(), a -> new HashSet<>());
+            held.addAll(reader.present(passage.text() + " " + PassageJudge.context(passage), question.weights()));
+        }
+        return terms;
     }
 
     private List<Excerpt> excerpts(List<Judged> judged, Retrieval retrieval, Question question) {
@@ -183,8 +202,11 @@ public final class Answerer {
         List<Excerpt> excerpts = new ArrayList<>();
         Map<String, Set<Integer>> quoted = new HashMap<>();
         for (Judged j : judged) {
-            if (excerpts.size() == maxExcerpts || (!excerpts.isEmpty() && confidence(j) < judge.support())) {
+            if (excerpts.size() == maxExcerpts) {
                 break;
+            }
+            if (!excerpts.isEmpty() && confidence(j) < judge.support()) {
+                continue; // too weak to show beside the best; a later, lower-ranked candidate may still be stronger
             }
             Passage passage = j.candidate().passage();
             Set<Integer> quotedHere = quoted.computeIfAbsent(passage.articleId(), a -> new HashSet<>());
@@ -216,11 +238,28 @@ public final class Answerer {
         List<String> words = new ArrayList<>();
         for (TextAnalysis.Token token : analysis.tokens(question)) {
             String word = question.substring(token.start(), token.end());
-            if (unseen.contains(token.term()) && !lexicon.knows(Speller.plain(word)) && !words.contains(word)) {
+            if (unseen.contains(token.term()) && !known(word) && !words.contains(word)) {
                 words.add(word);
             }
         }
         return words;
+    }
+
+    /**
+     * Whether a word is everyday English, so that no source using it says nothing: a word of the lexicon, a
+     * contraction of one ("it'd"), an inflected English word the lexicon lacks ("backfiring"), or no word at all (a
+     * number, which the question's numbers constraint weighs instead).
+     */
+    private boolean known(String word) {
+        if (!word.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '’')) {
+            return true;
+        }
+        if (INFLECTED.matcher(word).find()) {
+            return true;
+        }
+        String plain = Speller.plain(word.replace('’', '\''));
+        int apostrophe = word.replace('’', '\'').indexOf('\'');
+        return lexicon.knows(plain) || (apostrophe > 0 && lexicon.knows(Speller.plain(word.substring(0, apostrophe))));
     }
 
     /**

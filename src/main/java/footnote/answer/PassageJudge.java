@@ -22,7 +22,11 @@ final class PassageJudge {
     }
 
     /** What retrieval tells about all candidates of one question, that each candidate's signals are relative to. */
-    record Field(double bestBm25, double minCosine, int unseenTerms) {}
+    /**
+     * @param articleTerms for each article among the candidates, the key terms any of its retrieved passages, its
+     *                     title or its date holds: a name the question sets may stand a paragraph away
+     */
+    record Field(double bestBm25, double minCosine, int unseenTerms, Map<String, Set<String>> articleTerms) {}
 
     /**
      * @param best the passage's best sentence, as an index into {@link Passage#sentences()}
@@ -35,7 +39,8 @@ final class PassageJudge {
         double total = question.totalWeight();
         double rarest = question.maxWeight();
         // The article's title and date stand for every passage of it: "in 2021" is met by an article of 2021.
-        Set<String> title = present(passage.metadata().title() + " " + dated(passage), weights);
+        Set<String> title = present(context(passage), weights);
+        Set<String> inArticle = field.articleTerms().getOrDefault(passage.articleId(), Set.of());
         List<String> sentences = passage.sentences();
         List<List<TextAnalysis.Token>> tokens = new ArrayList<>();
         List<Set<String>> held = new ArrayList<>();
@@ -90,7 +95,7 @@ final class PassageJudge {
                 names.isEmpty() ? 1 : 1 - missing(names, inPassage) / (double) names.size(),
                 question.broad() && passage.position() == 0 ? 1 : 0,
                 question.broad() ? 1 : 0,
-                missing(question.rareNames(), inPassage),
+                missing(question.rareNames(), union(inPassage, inArticle)),
                 speakerSilent(question, sentences, held, best) ? 1 : 0,
                 typeMissing(question, sentences, tokens, best) ? 1 : 0,
         };
@@ -119,11 +124,14 @@ final class PassageJudge {
         return true;
     }
 
-    /** For "when" and "how many": whether neither the best sentence nor the one after it states a date or number. */
+    /**
+     * For "when", "how many" and "where": whether neither the best sentence nor the one after it states a date, a
+     * number or a place.
+     */
     private static boolean typeMissing(Question question, List<String> sentences, List<List<TextAnalysis.Token>> tokens,
             int best) {
         AnswerType type = question.type();
-        if (type != AnswerType.DATE && type != AnswerType.NUMBER) {
+        if (type != AnswerType.DATE && type != AnswerType.NUMBER && type != AnswerType.PLACE) {
             return false;
         }
         for (int i = best; i <= Math.min(best + 1, sentences.size() - 1); i++) {
@@ -133,6 +141,12 @@ final class PassageJudge {
             }
         }
         return true;
+    }
+
+    /** What stands for every passage of the article: its title, its date in words, and its note on its date. */
+    static String context(Passage passage) {
+        return passage.metadata().title() + " " + dated(passage) + " "
+                + passage.metadata().dateNote().orElse("");
     }
 
     /** The article's publication date in words ("March 2025"), or nothing. */
@@ -154,7 +168,7 @@ final class PassageJudge {
         return found;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new HashSet<>(a);
         u.addAll(b);
         return u;

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * @param names   key terms the question writes with a capital (not its first word), or that the sources write
  *                with one: names of people, places, organisations and events
  * @param numbers key terms that are numbers, years, months or weekdays: constraints on when or how many
+ * @param unseen  key terms no passage in the index contains
  */
 record Question(
         String text,
         Map<String, Double> weights,
         Set<String> names,
         Set<String> numbers,
+        Set<String> unseen,
         AnswerType type,
         boolean negated,
         boolean statement,
@@ -46,9 +48,10 @@ record Question(
         weights = Map.copyOf(weights);
         names = Set.copyOf(names);
         numbers = Set.copyOf(numbers);
+        unseen = Set.copyOf(unseen);
     }
 
-    static Question read(String text, Map<String, Double> weights, TextAnalysis analysis) {
+    static Question read(String text, Map<String, Double> weights, Set<String> unseen, TextAnalysis analysis) {
         Set<String> names = new HashSet<>();
         Set<String> numbers = new HashSet<>();
         boolean first = true;
@@ -66,7 +69,7 @@ record Question(
             first = false;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        return new Question(text, new LinkedHashMap<>(weights), names, numbers, AnswerType.of(text),
+        return new Question(text, new LinkedHashMap<>(weights), names, numbers, unseen, AnswerType.of(text),
                 NEGATION.matcher(text).find(), STATEMENT.matcher(lower).find(), BROAD.matcher(lower.strip()).find());
     }
 
@@ -74,7 +77,7 @@ record Question(
     Question withNames(Set<String> more) {
         Set<String> all = new HashSet<>(names);
         more.stream().filter(weights::containsKey).filter(t -> !numbers.contains(t)).forEach(all::add);
-        return new Question(text, weights, all, numbers, type, negated, statement, broad);
+        return new Question(text, weights, all, numbers, unseen, type, negated, statement, broad);
     }
 
     /**
@@ -85,7 +88,8 @@ record Question(
         double rarest = maxWeight();
         Set<String> rare = new HashSet<>();
         for (String name : names) {
-            if (weights.getOrDefault(name, 0.0) >= RARE_NAME * rarest) {
+            // A name no source mentions at all is another signal (and what a decline names), not a constraint.
+            if (!unseen.contains(name) && weights.getOrDefault(name, 0.0) >= RARE_NAME * rarest) {
                 rare.add(name);
             }
         }

@@ -23,7 +23,8 @@ final class SentenceFacts {
             + "|(?:last|next|this) (?:year|month|week)|\\d{1,2}(?:st|nd|rd|th) century)\\b");
     private static final Pattern NUMBER = Pattern.compile("(?:[$€£¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?%|\\s(?:percent|per cent"
             + "|million|billion|trillion|thousand|hundred))?|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|half|third|quarter)\\b",
+            + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+            + "|seventy|eighty|ninety|hundred|thousand|dozen|half|third|quarter)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SPEECH = Pattern.compile("\\b(?:said|says|say|saying|told|tells|stated|states|argued"
             + "|argues|praised|urged|noted|warned|added|called|calls|described|describes|wrote|writes|announced"
@@ -50,14 +51,18 @@ final class SentenceFacts {
     }
 
     /** A month or weekday name, which a question may set as a constraint ("in February"). */
-    private static final Pattern CALENDAR = Pattern.compile("^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
-            + "|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday"
-            + "|wednesday|thursday|friday|saturday|sunday)$", Pattern.CASE_INSENSITIVE);
+    // "May", "March", "Jun" and "Dec" are left out: as often a verb, a walk or a name ("Lei Jun") as a month.
+    private static final Pattern CALENDAR = Pattern.compile("^(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june|july"
+            + "|aug(?:ust)?|sept(?:ember)?|oct(?:ober)?|nov(?:ember)?|december|monday|tuesday|wednesday|thursday"
+            + "|friday|saturday|sunday)$", Pattern.CASE_INSENSITIVE);
 
-    /** Stemmed month abbreviations and the stems of the months they stand for: "17 Feb" is in February. */
+    /**
+     * Stemmed month abbreviations and the stems of the months they stand for: "17 Feb" is in February. "Jun" is left
+     * out: as a name ("Lei Jun") it would be read as June.
+     */
     private static final java.util.Map<String, String> MONTHS = java.util.Map.ofEntries(
             java.util.Map.entry("jan", "januari"), java.util.Map.entry("feb", "februari"),
-            java.util.Map.entry("apr", "april"), java.util.Map.entry("jun", "june"), java.util.Map.entry("jul", "juli"),
+            java.util.Map.entry("apr", "april"), java.util.Map.entry("jul", "juli"),
             java.util.Map.entry("aug", "august"), java.util.Map.entry("sep", "septemb"),
             java.util.Map.entry("sept", "septemb"), java.util.Map.entry("oct", "octob"),
             java.util.Map.entry("nov", "novemb"), java.util.Map.entry("dec", "decemb"));
@@ -114,12 +119,23 @@ final class SentenceFacts {
             Set<String> questionTerms) {
         List<Span> found = switch (type) {
             case DATE -> dates(sentence);
-            case NUMBER -> numbers(sentence);
-            case PERSON, PLACE -> newNames(sentence, tokens, questionTerms);
+            case NUMBER -> outside(numbers(sentence), dates(sentence)); // "17" in "17 Feb" counts nothing
+            case PERSON -> newNames(sentence, tokens, questionTerms);
+            case PLACE -> newNames(sentence, tokens, questionTerms).stream()
+                    .filter(s -> AT.matcher(sentence.substring(0, s.start())).find()).toList();
             default -> List.of();
         };
         // A number the question itself states ("in 2021") answers nothing.
         return found.stream().filter(s -> !stated(sentence.substring(s.start(), s.end()), questionTerms)).toList();
+    }
+
+    /** A place is named after a preposition of place: "held in Beijing", "at the Great Hall". */
+    private static final Pattern AT = Pattern.compile(
+            "\\b(?:in|at|near|outside|inside|from|to|across|within|around)\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
+
+    private static List<Span> outside(List<Span> spans, List<Span> others) {
+        return spans.stream().filter(s -> others.stream().noneMatch(o -> o.start() < s.end() && s.start() < o.end()))
+                .toList();
     }
 
     private static boolean stated(String text, Set<String> questionTerms) {

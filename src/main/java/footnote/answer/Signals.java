@@ -37,7 +37,7 @@ public record Signals(double[] values) {
             "broad",             // the question asks broadly what something was about
             "rareNamesMissing",  // the question's rare names that the passage and its title lack
             "speakerSilent",     // it asks what someone said, and no sentence of the passage has them say it
-            "typeMissing");      // it asks when or how many, and neither the best sentence nor the next has it
+            "typeMissing");      // it asks when, how many or where, and neither the best sentence nor the next says
 
     public Signals {
         if (values.length != NAMES.size()) {
@@ -48,10 +48,11 @@ public record Signals(double[] values) {
 
     /**
      * The constraints a question sets explicitly, which a passage that answers must meet: its rare names, its
-     * numbers and dates, the speaker of a "what did X say", the date or number of a "when" or "how many".
+     * numbers and dates, the speaker of a "what did X say", the date or number of a "when" or "how many", and no
+     * word the sources have never used that is not everyday English (a name they do not know).
      */
     static final List<String> CONSTRAINTS = List.of("rareNamesMissing", "missingNumbers", "speakerSilent",
-            "typeMissing");
+            "typeMissing", "unseen");
 
     /** How many of the question's explicit constraints the passage fails. */
     int unmet() {

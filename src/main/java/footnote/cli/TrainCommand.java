@@ -1,5 +1,7 @@
 package footnote.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import footnote.answer.AnswerModel;
 import footnote.answer.AnswerModelTrainer;
 import footnote.chat.Context;
@@ -10,9 +12,12 @@ import footnote.ingest.BundledSources;
 import footnote.ingest.IngestProgress;
 import footnote.search.Embedder;
 import footnote.search.LuceneIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,31 +26,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains the answer model (which passage answers, and whether any does) on question files over folders of articles,
- * and writes its weights: the shipped ones are reproduced by the command the README gives.
+ * Trains the answer model (which passage answers, and whether any does) on question files, each over its own
+ * folder of articles, and writes its weights: the shipped ones are reproduced by the command the README gives.
+ * Each corpus gets an index of its own, as the bot would have, so that a word's rarity is what it is in that corpus.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Trains the answer model on JSONL question files ({\"question\": ..., \"answers\": [...]}; answers"
-                + " [] means unanswerable) over the given article folders, and writes its weights as JSON.")
+                + " [] means unanswerable), each answered over its own folder of articles, and writes the weights.")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config = new ConfigOption();
 
-    @Parameters(paramLabel = "QUESTIONS", arity = "0..*", description = "JSONL question files.")
-    List<Path> questionFiles = new ArrayList<>();
-
-    @Option(names = "--articles", paramLabel = "DIR", arity = "1..*", required = true,
-            description = "Folders of articles to index and answer from (question files among them are questions).")
-    List<Path> articles;
+    @Option(names = "--corpus", paramLabel = "DIR=QUESTIONS[,QUESTIONS...]", required = true,
+            description = "A folder of articles and the question files answered over it; repeat for each corpus.")
+    List<String> corpora;
 
     @Option(names = "--index", paramLabel = "DIR",
-            description = "Keep the index in DIR, so a later run skips unchanged articles.")
-    Path indexDir;
+            description = "Keep each corpus's index under DIR, so a later run skips unchanged articles.")
+    Path indexRoot;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "src/main/resources/footnote/answer/answer-model.json",
             description = "Where to write the weights (default ${DEFAULT-VALUE}).")
@@ -56,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     double budget;
 
-    @Option(names = "--support", paramLabel = "SHARE", defaultValue = "0.5",
+    @Option(names = "--support", paramLabel = "SHARE", defaultValue = "0.2",
             description = "A further candidate is quoted beside the best when its confidence is at least this share"
                     + " of the threshold (default ${DEFAULT-VALUE}).")
     double supportShare;
@@ -70,11 +72,68 @@ final class TrainCommand implements Callable<Integer> {
 
     private final Terminal terminal = new Terminal();
 
-    private void dump(List<AnswerModelTrainer.Seen> seen) throws java.io.IOException {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        try (java.io.PrintWriter w = new java.io.PrintWriter(Files.newBufferedWriter(dump))) {
+    /** A folder of articles and the questions asked over it. */
+    private record Corpus(Path articles, List<Path> questions) {}
+
+    @Override
+    public Integer call() throws Exception {
+        List<Corpus> parsed = new ArrayList<>();
+        for (String corpus : corpora) {
+            int at = corpus.indexOf('=');
+            if (at <= 0 || at == corpus.length() - 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--corpus takes DIR=QUESTIONS[,QUESTIONS...], got " + corpus);
+            }
+            parsed.add(new Corpus(Path.of(corpus.substring(0, at)),
+                    Arrays.stream(corpus.substring(at + 1).split(",")).map(Path::of).toList()));
+        }
+        Config settings = config.load();
+        Embedder embedder = App.embedder(settings);
+        List<AnswerModelTrainer.Seen> seen = new ArrayList<>();
+        for (Corpus corpus : parsed) {
+            seen.addAll(examine(settings, embedder, corpus));
+        }
+        if (dump != null) {
+            dump(seen);
+        }
+        String trainedOn = "footnote train " + String.join(" ", corpora.stream().map(c -> "--corpus " + c).toList())
+                + " (" + seen.size() + " questions, budget " + budget + ")";
+        AnswerModel model = AnswerModelTrainer.train(seen, budget, supportShare, trainedOn);
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        model.write(out);
+        terminal.out.println(String.format(Locale.ROOT, "Trained on %d questions: threshold %.3f, support %.3f;"
+                + " written to %s", seen.size(), model.threshold(), model.support(), out));
+        return 0;
+    }
+
+    private List<AnswerModelTrainer.Seen> examine(Config settings, Embedder embedder, Corpus corpus)
+            throws IOException {
+        String signature = App.signature(settings, embedder);
+        Storage storage = Storage.files(settings, indexRoot == null ? LuceneIndex.inMemory(signature)
+                : LuceneIndex.openWritable(indexRoot.resolve(corpus.articles().toAbsolutePath().normalize().toString()
+                        .replaceAll("[^A-Za-z0-9]+", "-")), signature, false));
+        List<AnswerModelTrainer.Example> examples = new ArrayList<>();
+        QuestionFiles reader = new QuestionFiles();
+        for (Path file : corpus.questions()) {
+            for (EvalQuestion q : reader.read(file)) {
+                examples.add(new AnswerModelTrainer.Example(q.question(), q.answers()));
+            }
+        }
+        // The judge does not matter here: training reads every candidate's signals before any judgement.
+        try (App app = new App(settings, embedder, storage, App.policy(settings.answers().evidence()),
+                settings.answers().maxExcerpts())) {
+            Startup.report(app.ingester.sync(BundledSources.in(List.of(corpus.articles())), IngestProgress.NONE),
+                    terminal, true);
+            return AnswerModelTrainer.examine(app.answerer, examples, Context.terminal().scopes());
+        }
+    }
+
+    private void dump(List<AnswerModelTrainer.Seen> seen) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dump))) {
             for (AnswerModelTrainer.Seen s : seen) {
-                var node = json.createObjectNode();
+                ObjectNode node = json.createObjectNode();
                 node.put("question", s.example().question());
                 node.putPOJO("answers", s.example().answers());
                 node.putPOJO("signals", s.candidates().stream().map(c -> c.values()).toList());
@@ -82,44 +141,5 @@ final class TrainCommand implements Callable<Integer> {
                 w.println(json.writeValueAsString(node));
             }
         }
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        questionFiles.addAll(articles.stream().filter(Files::isRegularFile).toList());
-        List<Path> folders = articles.stream().filter(p -> !Files.isRegularFile(p)).toList();
-        if (questionFiles.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing question files (QUESTIONS)");
-        }
-        Config settings = config.load();
-        Embedder embedder = App.embedder(settings);
-        String signature = App.signature(settings, embedder);
-        Storage storage = Storage.files(settings, indexDir == null ? LuceneIndex.inMemory(signature)
-                : LuceneIndex.openWritable(indexDir, signature, false));
-        List<AnswerModelTrainer.Example> examples = new ArrayList<>();
-        QuestionFiles reader = new QuestionFiles();
-        for (Path file : questionFiles) {
-            for (EvalQuestion q : reader.read(file)) {
-                examples.add(new AnswerModelTrainer.Example(q.question(), q.answers()));
-            }
-        }
-        try (App app = new App(settings, embedder, storage, App.policy(settings.answers().evidence()),
-                settings.answers().maxExcerpts())) {
-            Startup.report(app.ingester.sync(BundledSources.in(folders), IngestProgress.NONE), terminal, true);
-            String trainedOn = "footnote train --articles " + String.join(" ", folders.stream().map(Path::toString)
-                    .toList()) + " -- " + String.join(" ", questionFiles.stream().map(Path::toString).toList())
-                    + " (" + examples.size() + " questions, budget " + budget + ")";
-            List<AnswerModelTrainer.Seen> seen = AnswerModelTrainer.examine(app.answerer, examples,
-                    Context.terminal().scopes());
-            if (dump != null) {
-                dump(seen);
-            }
-            AnswerModel model = AnswerModelTrainer.train(seen, budget, supportShare, trainedOn);
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            model.write(out);
-            terminal.out.println(String.format(Locale.ROOT, "Trained on %d questions: threshold %.3f, support %.3f;"
-                    + " written to %s", examples.size(), model.threshold(), model.support(), out));
-        }
-        return 0;
     }
 }

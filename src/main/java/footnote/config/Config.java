@@ -189,7 +189,7 @@ public record Config(
             @JsonProperty("evidence") Evidence evidence) {
         public Answers {
             maxExcerpts = or(maxExcerpts, 3);
-            excerptChars = or(excerptChars, 400);
+            excerptChars = or(excerptChars, 520);
             judge = or(judge, "model");
             evidence = Optional.ofNullable(evidence).orElseGet(() -> new Evidence(null, null, null, null));
         }

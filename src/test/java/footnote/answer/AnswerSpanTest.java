@@ -13,7 +13,7 @@ class AnswerSpanTest {
     private final AnswerSpan spans = new AnswerSpan(analysis);
 
     private Question question(String text, Map<String, Double> weights) {
-        return Question.read(text, weights, analysis);
+        return Question.read(text, weights, java.util.Set.of(), analysis);
     }
 
     private static String span(String text, Optional<Highlight> span) {
