@@ -186,13 +186,17 @@ public final class Answerer {
                 .withNames(SourceNames.in(retrieval.candidates(), analysis, retrieval.termWeights().keySet()));
     }
 
-    /** For each article among the candidates, the question's key terms its retrieved passages and title hold. */
+    /**
+     * For each article among the candidates, the question's key terms that its retrieved passages, the sentences
+     * just around them, its title and its date hold.
+     */
     private Map<String, Set<String>> articleTerms(List<Candidate> candidates, Question question) {
         Map<String, Set<String>> terms = new HashMap<>();
         for (Candidate candidate : candidates) {
             Passage passage = candidate.passage();
             Set<String> held = terms.computeIfAbsent(passage.articleId(), a -> new HashSet<>());
-            held.addAll(reader.present(passage.text() + " " + PassageJudge.context(passage), question.weights()));
+            held.addAll(reader.present(passage.text() + " " + passage.before().orElse("") + " "
+                    + passage.after().orElse("") + " " + PassageJudge.context(passage), question.weights()));
         }
         return terms;
     }

@@ -130,8 +130,9 @@ final class SentenceFacts {
     }
 
     /** A place is named after a preposition of place: "held in Beijing", "at the Great Hall". */
+    // Lower case only: "Made In China" is a name, not a place it was made in.
     private static final Pattern AT = Pattern.compile(
-            "\\b(?:in|at|near|outside|inside|from|to|across|within|around)\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
+            "\\b(?:in|at|near|outside|inside|from|to|across|within|around)\\s+(?:the\\s+)?$");
 
     private static List<Span> outside(List<Span> spans, List<Span> others) {
         return spans.stream().filter(s -> others.stream().noneMatch(o -> o.start() < s.end() && s.start() < o.end()))

@@ -54,9 +54,15 @@ public record Signals(double[] values) {
     static final List<String> CONSTRAINTS = List.of("rareNamesMissing", "missingNumbers", "speakerSilent",
             "typeMissing", "unseen");
 
-    /** How many of the question's explicit constraints the passage fails. */
+    /**
+     * The constraints that, failed, leave a passage no way to answer: a name no source mentions, or a speaker the
+     * passage never quotes. They weigh double.
+     */
+    static final List<String> DECISIVE = List.of("unseen", "speakerSilent");
+
+    /** How much the passage fails the question's explicit constraints: one per constraint, two per decisive one. */
     int unmet() {
-        return (int) CONSTRAINTS.stream().filter(c -> get(c) > 0).count();
+        return CONSTRAINTS.stream().filter(c -> get(c) > 0).mapToInt(c -> DECISIVE.contains(c) ? 2 : 1).sum();
     }
 
     public double get(String name) {

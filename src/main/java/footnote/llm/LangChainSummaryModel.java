@@ -29,7 +29,19 @@ public final class LangChainSummaryModel implements SummaryModel {
      * @param maxTokens   the reply's length limit; three sentences need far fewer
      */
     public record Settings(String baseUrl, String model, Duration timeout, Optional<Double> temperature,
-            int maxTokens) {}
+            int maxTokens) {
+
+        /**
+         * The HTTP client's own time-out: the summary's deadline plus a margin, so that the summarizer's deadline
+         * always ends a slow call first and the member reads "did not answer within 20 s", not a bare failure.
+         * With the two equal they raced, and either could win.
+         */
+        Duration clientTimeout() {
+            return timeout.plus(CLIENT_MARGIN);
+        }
+    }
+
+    private static final Duration CLIENT_MARGIN = Duration.ofSeconds(5);
 
     private final ChatModel chat;
     private final String description;
@@ -45,7 +57,7 @@ public final class LangChainSummaryModel implements SummaryModel {
                 .baseUrl(settings.baseUrl())
                 .modelName(settings.model())
                 .apiKey(apiKey.orElse(null)) // none: no Authorization header, as local servers expect
-                .timeout(settings.timeout())
+                .timeout(settings.clientTimeout())
                 .maxRetries(0)
                 .maxTokens(settings.maxTokens())
                 .logRequests(false)
@@ -59,7 +71,7 @@ public final class LangChainSummaryModel implements SummaryModel {
         var builder = OllamaChatModel.builder()
                 .baseUrl(settings.baseUrl())
                 .modelName(settings.model())
-                .timeout(settings.timeout())
+                .timeout(settings.clientTimeout())
                 .maxRetries(0)
                 .numPredict(settings.maxTokens())
                 .logRequests(false)
