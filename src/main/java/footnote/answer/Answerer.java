@@ -240,13 +240,31 @@ public final class Answerer {
             return List.of();
         }
         List<String> words = new ArrayList<>();
-        for (TextAnalysis.Token token : analysis.tokens(question)) {
+        List<TextAnalysis.Token> tokens = analysis.tokens(question);
+        for (int i = 0; i < tokens.size(); i++) {
+            TextAnalysis.Token token = tokens.get(i);
             String word = question.substring(token.start(), token.end());
-            if (unseen.contains(token.term()) && !known(word) && !words.contains(word)) {
+            if (!unseen.contains(token.term()) || words.contains(word)) {
+                continue;
+            }
+            // Two unseen words side by side, one written with a capital, are a name ("Tim Cook", "Jensen huang"), even
+            // when each is also an everyday word; lower case they may be words ("boss sat"), and one alone ("held")
+            // is just a word the sources do not use.
+            boolean pair = (i > 0 && unseenNeighbours(question, tokens.get(i - 1), token, unseen))
+                    || (i + 1 < tokens.size() && unseenNeighbours(question, token, tokens.get(i + 1), unseen));
+            if (pair || !known(word)) {
                 words.add(word);
             }
         }
         return words;
+    }
+
+    private static boolean unseenNeighbours(String text, TextAnalysis.Token a, TextAnalysis.Token b,
+            Set<String> unseen) {
+        return unseen.contains(a.term()) && unseen.contains(b.term())
+                && text.substring(a.end(), b.start()).isBlank()
+                && Character.isLetter(text.codePointAt(a.start())) && Character.isLetter(text.codePointAt(b.start()))
+                && (Character.isUpperCase(text.codePointAt(a.start())) || Character.isUpperCase(text.codePointAt(b.start())));
     }
 
     /**
