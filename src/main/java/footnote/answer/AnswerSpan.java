@@ -18,6 +18,7 @@ final class AnswerSpan {
     /** Clause boundaries: semicolons, colons, dashes and brackets; commas only inside long clauses. */
     private static final Pattern STRONG = Pattern.compile("[;:()]|\\s[—–-]\\s|—|(?<=[.!?])\\s+");
     private static final Pattern COMMA = Pattern.compile(",\\s");
+    private static final Pattern JOINER = Pattern.compile("(?:and|or|but|while|whereas)\\s+");
     /** A clause longer than this is split at its commas too. */
     private static final int LONG_CLAUSE = 160;
 
@@ -82,6 +83,11 @@ final class AnswerSpan {
         }
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
+        }
+        // A clause does not open on the conjunction that joined it to the last one.
+        Matcher joined = JOINER.matcher(text).region(start, end);
+        if (joined.lookingAt()) {
+            start = joined.end();
         }
         if (end > start) {
             parts.add(new int[] {start, end});
