@@ -45,6 +45,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "A folder of articles and the question files answered over it; repeat for each corpus.")
     List<String> corpora;
 
+    @Option(names = "--off-topic", paramLabel = "DIR=QUESTIONS[,QUESTIONS...]",
+            description = "Question files asked over a folder of articles that cannot answer them (another corpus's"
+                    + " questions): each counts as one to decline, whatever its answers.")
+    List<String> offTopic = List.of();
+
+    @Option(names = "--off-topic-every", paramLabel = "N", defaultValue = "10",
+            description = "Of the off-topic questions, take every N-th, from the middle of each run of N, so that"
+                    + " every-N-th samples taken from the start stay out (default ${DEFAULT-VALUE}).")
+    int offTopicEvery;
+
     @Option(names = "--index", paramLabel = "DIR",
             description = "Keep each corpus's index under DIR, so a later run skips unchanged articles.")
     Path indexRoot;
@@ -72,21 +82,14 @@ final class TrainCommand implements Callable<Integer> {
 
     private final Terminal terminal = new Terminal();
 
-    /** A folder of articles and the questions asked over it. */
-    private record Corpus(Path articles, List<Path> questions) {}
+    /** A folder of articles and the questions asked over it; off-topic ones all count as unanswerable there. */
+    private record Corpus(Path articles, List<Path> questions, boolean offTopic) {}
 
     @Override
     public Integer call() throws Exception {
         List<Corpus> parsed = new ArrayList<>();
-        for (String corpus : corpora) {
-            int at = corpus.indexOf('=');
-            if (at <= 0 || at == corpus.length() - 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--corpus takes DIR=QUESTIONS[,QUESTIONS...], got " + corpus);
-            }
-            parsed.add(new Corpus(Path.of(corpus.substring(0, at)),
-                    Arrays.stream(corpus.substring(at + 1).split(",")).map(Path::of).toList()));
-        }
+        corpora.forEach(c -> parsed.add(corpus(c, false)));
+        offTopic.forEach(c -> parsed.add(corpus(c, true)));
         Config settings = config.load();
         Embedder embedder = App.embedder(settings);
         List<AnswerModelTrainer.Seen> seen = new ArrayList<>();
@@ -97,6 +100,7 @@ final class TrainCommand implements Callable<Integer> {
             dump(seen);
         }
         String trainedOn = "footnote train " + String.join(" ", corpora.stream().map(c -> "--corpus " + c).toList())
+                + String.join("", offTopic.stream().map(c -> " --off-topic " + c).toList())
                 + " (" + seen.size() + " questions, budget " + budget + ")";
         AnswerModel model = AnswerModelTrainer.train(seen, budget, supportShare, trainedOn);
         Path parent = out.toAbsolutePath().getParent();
@@ -105,6 +109,16 @@ final class TrainCommand implements Callable<Integer> {
         terminal.out.println(String.format(Locale.ROOT, "Trained on %d questions: threshold %.3f, support %.3f;"
                 + " written to %s", seen.size(), model.threshold(), model.support(), out));
         return 0;
+    }
+
+    private Corpus corpus(String spec, boolean offTopic) {
+        int at = spec.indexOf('=');
+        if (at <= 0 || at == spec.length() - 1) {
+            throw new CommandLine.ParameterException(this.spec.commandLine(),
+                    "--corpus and --off-topic take DIR=QUESTIONS[,QUESTIONS...], got " + spec);
+        }
+        return new Corpus(Path.of(spec.substring(0, at)),
+                Arrays.stream(spec.substring(at + 1).split(",")).map(Path::of).toList(), offTopic);
     }
 
     private List<AnswerModelTrainer.Seen> examine(Config settings, Embedder embedder, Corpus corpus)
@@ -116,8 +130,14 @@ final class TrainCommand implements Callable<Integer> {
         List<AnswerModelTrainer.Example> examples = new ArrayList<>();
         QuestionFiles reader = new QuestionFiles();
         for (Path file : corpus.questions()) {
-            for (EvalQuestion q : reader.read(file)) {
-                examples.add(new AnswerModelTrainer.Example(q.question(), q.answers()));
+            List<EvalQuestion> questions = reader.read(file);
+            for (int i = 0; i < questions.size(); i++) {
+                EvalQuestion q = questions.get(i);
+                if (!corpus.offTopic()) {
+                    examples.add(new AnswerModelTrainer.Example(q.question(), q.answers()));
+                } else if (i % offTopicEvery == offTopicEvery / 2) {
+                    examples.add(new AnswerModelTrainer.Example(q.question(), List.of()));
+                }
             }
         }
         // The judge does not matter here: training reads every candidate's signals before any judgement.
