@@ -31,12 +31,10 @@ public final class Answerer {
     private final Judge judge;
     private final int maxExcerpts;
     private final QuestionReader questions = new QuestionReader();
-    /** English inflections and derivations, which names and made-up words rarely end in. */
-    private static final java.util.regex.Pattern INFLECTED = java.util.regex.Pattern.compile(
-            "\\p{L}{3}(?:ing|ed|tion|sion|ness|ment|ments|able|ible|ful|less|ly|ies|ized|ised|izing|ising)$");
     private final Speller speller;
     private final Lexicon lexicon;
     private final SmallTalk smallTalk;
+    private final EverydayWords everyday;
     private final AnswerSpan spans;
 
     /**
@@ -55,6 +53,7 @@ public final class Answerer {
         this.maxExcerpts = maxExcerpts;
         this.lexicon = lexicon;
         this.speller = new Speller(retriever, lexicon);
+        this.everyday = new EverydayWords(lexicon);
         this.smallTalk = new SmallTalk(embedder);
         this.spans = new AnswerSpan(analysis);
     }
@@ -252,7 +251,7 @@ public final class Answerer {
             // is just a word the sources do not use.
             boolean pair = (i > 0 && unseenNeighbours(question, tokens.get(i - 1), token, unseen))
                     || (i + 1 < tokens.size() && unseenNeighbours(question, token, tokens.get(i + 1), unseen));
-            if (pair || !known(word)) {
+            if (pair || !everyday.everyday(word)) {
                 words.add(word);
             }
         }
@@ -265,23 +264,6 @@ public final class Answerer {
                 && text.substring(a.end(), b.start()).isBlank()
                 && Character.isLetter(text.codePointAt(a.start())) && Character.isLetter(text.codePointAt(b.start()))
                 && (Character.isUpperCase(text.codePointAt(a.start())) || Character.isUpperCase(text.codePointAt(b.start())));
-    }
-
-    /**
-     * Whether a word is everyday English, so that no source using it says nothing: a word of the lexicon, a
-     * contraction of one ("it'd"), an inflected English word the lexicon lacks ("backfiring"), or no word at all (a
-     * number, which the question's numbers constraint weighs instead).
-     */
-    private boolean known(String word) {
-        if (!word.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '’')) {
-            return true;
-        }
-        if (INFLECTED.matcher(word).find()) {
-            return true;
-        }
-        String plain = Speller.plain(word.replace('’', '\''));
-        int apostrophe = word.replace('’', '\'').indexOf('\'');
-        return lexicon.knows(plain) || (apostrophe > 0 && lexicon.knows(Speller.plain(word.substring(0, apostrophe))));
     }
 
     /**
