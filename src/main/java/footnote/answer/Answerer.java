@@ -24,15 +24,12 @@ import java.util.Set;
  */
 public final class Answerer {
 
-    private final HybridRetriever retriever;
     private final TextAnalysis analysis;
     private final ExcerptSelector selector;
     private final PassageJudge reader;
     private final Judge judge;
     private final int maxExcerpts;
-    private final QuestionReader questions = new QuestionReader();
-    private final Speller speller;
-    private final Lexicon lexicon;
+    private final QuestionSearch searches;
     private final SmallTalk smallTalk;
     private final EverydayWords everyday;
     private final AnswerSpan spans;
@@ -45,27 +42,15 @@ public final class Answerer {
         if (maxExcerpts < 1) {
             throw new IllegalArgumentException("maxExcerpts must be at least 1, got " + maxExcerpts);
         }
-        this.retriever = retriever;
         this.analysis = analysis;
         this.selector = new ExcerptSelector(excerptChars);
         this.reader = new PassageJudge(analysis);
         this.judge = judge;
         this.maxExcerpts = maxExcerpts;
-        this.lexicon = lexicon;
-        this.speller = new Speller(retriever, lexicon);
+        this.searches = new QuestionSearch(retriever, analysis, lexicon);
         this.everyday = new EverydayWords(lexicon);
         this.smallTalk = new SmallTalk(embedder);
         this.spans = new AnswerSpan(analysis);
-    }
-
-    /** The question as searched: chat words written out, mentions and links taken out, typos corrected. */
-    private record Searched(String text, Optional<String> readAs) {}
-
-    private Searched read(String question) {
-        QuestionReader.Reading reading = questions.read(question);
-        String corrected = speller.correct(reading.text());
-        boolean changed = reading.expanded() || !corrected.equals(reading.text());
-        return new Searched(corrected, changed ? Optional.of(corrected) : Optional.empty());
     }
 
     /** A candidate as the judge saw it. */
@@ -76,58 +61,15 @@ public final class Answerer {
 
     /** Everything the judge would weigh for the question, without deciding: for training. */
     List<Examined> examine(String question, Set<Scope> scopes) {
-        Search search = search(question, scopes);
-        return judgeAll(search.searched().text(), search.retrieval()).stream()
+        QuestionSearch.Search search = searches.search(question, scopes);
+        return judgeAll(search.text(), search.retrieval()).stream()
                 .map(j -> new Examined(j.judgement().signals(), j.candidate().passage().text()))
                 .toList();
     }
 
-    /** The question as searched, and what retrieval found for it. */
-    private record Search(Searched searched, Retrieval retrieval) {}
-
-    /**
-     * Reads the question and retrieves for it; when it holds an acronym the sources do not use but a retrieved
-     * passage spells out ("WIC", the "World Internet Conference"), retrieves again with the name written out.
-     */
-    private Search search(String question, Set<Scope> scopes) {
-        Searched searched = read(question);
-        Retrieval retrieval = retriever.retrieve(searched.text(), scopes);
-        String spelled = spellOutAcronyms(searched.text(), retrieval);
-        if (spelled.equals(searched.text())) {
-            return new Search(searched, retrieval);
-        }
-        Retrieval again = retriever.retrieve(spelled, scopes);
-        return new Search(new Searched(spelled, Optional.of(spelled)), new Retrieval(again.candidates(),
-                again.termWeights(), again.unseenTerms(), again.minCosine(), again.vector(),
-                retrieval.embedNanos() + again.embedNanos(), retrieval.searchNanos() + again.searchNanos(),
-                retrieval.fusionNanos() + again.fusionNanos()));
-    }
-
-    private String spellOutAcronyms(String text, Retrieval retrieval) {
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        for (TextAnalysis.Token token : analysis.tokens(text)) {
-            String word = text.substring(token.start(), token.end());
-            boolean capitals = word.chars().allMatch(Character::isUpperCase);
-            boolean unknown = retrieval.unseenTerms().contains(token.term()) && !lexicon.knows(Speller.plain(word));
-            if (!Acronyms.shaped(word) || !(unknown || (capitals && retrieval.unseenTerms().contains(token.term())))) {
-                continue;
-            }
-            Optional<String> name = Acronyms.expand(word, retrieval.candidates().stream()
-                    .map(Candidate::passage).toList());
-            if (name.isPresent()) {
-                // Written out in place: the acronym itself is no word the sources know, and would count as one.
-                out.append(text, at, token.start()).append(name.get());
-                at = token.end();
-            }
-        }
-        return at == 0 ? text : out.append(text.substring(at)).toString();
-    }
-
     public Answer answer(String question, Set<Scope> scopes) {
-        Search search = search(question, scopes);
-        Searched searched = search.searched();
-        Retrieval retrieval = search.retrieval();
+        QuestionSearch.Search searched = searches.search(question, scopes);
+        Retrieval retrieval = searched.retrieval();
         long start = System.nanoTime();
         List<Judged> judged = new ArrayList<>(judgeAll(searched.text(), retrieval));
         judged.sort(Comparator.comparingDouble(Judged::rank).reversed()
