@@ -95,6 +95,7 @@ final class PassageJudge {
                 names.isEmpty() ? 1 : 1 - missing(names, inPassage) / (double) names.size(),
                 question.broad() && passage.position() == 0 ? 1 : 0,
                 question.broad() ? 1 : 0,
+                share(question.unseen(), weights, total),
                 missing(question.rareNames(), union(inPassage, inArticle)),
                 speakerSilent(question, sentences, held, best) ? 1 : 0,
                 typeMissing(question, sentences, tokens, best) ? 1 : 0,

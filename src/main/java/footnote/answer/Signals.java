@@ -35,6 +35,7 @@ public record Signals(double[] values) {
             "namesInPassage",    // share of the question's names in the passage
             "broadLead",         // a broad question, and the passage opens its article
             "broad",             // the question asks broadly what something was about
+            "unseenShare",       // the share of the question's key-term weight that no passage in the index holds
             "rareNamesMissing",  // the question's rare names that the passage and its title lack
             "speakerSilent",     // it asks what someone said, and no sentence of the passage has them say it
             "typeMissing");      // it asks when, how many or where, and neither the best sentence nor the next says

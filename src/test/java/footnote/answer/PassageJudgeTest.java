@@ -22,9 +22,13 @@ class PassageJudgeTest {
     private final PassageJudge judge = new PassageJudge(analysis);
 
     private Signals signals(String question, String published, String... sentences) {
+        return signals(question, Set.of(), published, sentences);
+    }
+
+    private Signals signals(String question, Set<String> unseen, String published, String... sentences) {
         Map<String, Double> weights = new LinkedHashMap<>();
         analysis.keyTerms(question).forEach(t -> weights.put(t, 2.0));
-        Question q = Question.read(question, weights, Set.of(), analysis);
+        Question q = Question.read(question, weights, unseen, analysis);
         ArticleMetadata metadata = new ArticleMetadata("Harbour news", Optional.empty(), Optional.empty(),
                 PublicationDate.parse(published), Optional.empty(), Optional.empty());
         Passage passage = new Passage("a", "s", Scope.GLOBAL, metadata, 1, 4, List.of(sentences), Optional.empty(),
@@ -63,6 +67,15 @@ class PassageJudgeTest {
                 .get("negationUnmet")).isEqualTo(1);
         assertThat(signals("which ship did not reach the port", "2021", "The Aurora never reached the port.")
                 .get("negationUnmet")).isZero();
+    }
+
+    @Test
+    void wordsNoSourceHoldsCountByTheirShareOfTheQuestionsWeight() {
+        Set<String> unseen = Set.copyOf(analysis.keyTerms("zeppelin"));
+        assertThat(signals("when did the zeppelin reach the port", unseen, "2021", "The port opened in 1921.")
+                .get("unseenShare")).isCloseTo(1 / 3.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(signals("when did the ship reach the port", "2021", "The port opened in 1921.")
+                .get("unseenShare")).isZero();
     }
 
     @Test
