@@ -3,8 +3,10 @@ package footnote.answer;
 import footnote.corpus.Passage;
 import footnote.search.TextAnalysis;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -114,24 +116,35 @@ final class ExcerptSelector {
 
     /**
      * Cuts an over-long sentence down to the stretch of whole words, within the budget, that holds the most
-     * key-term weight, and marks each cut with an ellipsis.
+     * key-term weight, and marks each cut with an ellipsis. One pass: the window slides over the tokens once,
+     * keeping a count of each key term inside it, so the work grows with the text, not with its square.
      */
     private String shorten(String text, KeyTerms terms) {
         int budget = maxChars - 2 * ELLIPSIS.length();
         List<TextAnalysis.Token> tokens = terms.tokens(text);
-        List<Integer> wordStarts = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i)) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
-                wordStarts.add(i);
-            }
-        }
+        Map<String, Integer> inside = new HashMap<>();
+        double weight = 0;
+        int lo = 0; // the first token starting at or after the window's start
+        int hi = 0; // the first token ending after the window's end
         int bestStart = 0;
         int bestEnd = wordEnd(text, 0, budget);
         double bestWeight = -1;
-        for (int start : wordStarts) {
+        for (int start = 0; start < text.length(); start++) {
+            boolean wordStart = !Character.isWhitespace(text.charAt(start))
+                    && (start == 0 || Character.isWhitespace(text.charAt(start - 1)));
+            if (!wordStart) {
+                continue;
+            }
             int end = wordEnd(text, start, start + budget);
-            double weight = terms.weightWithin(tokens, start, end);
-            if (weight > bestWeight) {
+            for (; lo < tokens.size() && tokens.get(lo).start() < start; lo++) {
+                if (lo < hi) {
+                    weight -= leave(inside, tokens.get(lo).term(), terms);
+                }
+            }
+            for (hi = Math.max(hi, lo); hi < tokens.size() && tokens.get(hi).end() <= end; hi++) {
+                weight += enter(inside, tokens.get(hi).term(), terms);
+            }
+            if (weight > bestWeight + 1e-9) {
                 bestStart = start;
                 bestEnd = end;
                 bestWeight = weight;
@@ -142,6 +155,16 @@ final class ExcerptSelector {
         }
         return (bestStart > 0 ? ELLIPSIS : "") + text.substring(bestStart, bestEnd).strip()
                 + (bestEnd < text.length() ? ELLIPSIS : "");
+    }
+
+    /** Counts a term into the window; its weight when it is the term's first occurrence there, else 0. */
+    private static double enter(Map<String, Integer> inside, String term, KeyTerms terms) {
+        return inside.merge(term, 1, Integer::sum) == 1 ? terms.weight(term) : 0;
+    }
+
+    /** Counts a term out of the window; its weight when that was its last occurrence there, else 0. */
+    private static double leave(Map<String, Integer> inside, String term, KeyTerms terms) {
+        return inside.merge(term, -1, Integer::sum) == 0 ? terms.weight(term) : 0;
     }
 
     /**

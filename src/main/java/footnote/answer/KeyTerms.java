@@ -68,16 +68,9 @@ final class KeyTerms {
         return runs;
     }
 
-    /** Weight of the key-term tokens lying wholly inside {@code [from, to)} of {@code text}. */
-    double weightWithin(List<TextAnalysis.Token> tokens, int from, int to) {
-        double sum = 0;
-        Set<String> seen = new HashSet<>();
-        for (TextAnalysis.Token token : tokens) {
-            if (token.start() >= from && token.end() <= to && seen.add(token.term())) {
-                sum += weights.getOrDefault(token.term(), 0.0);
-            }
-        }
-        return sum;
+    /** The weight of one term: 0 for a word that is not a key term. */
+    double weight(String term) {
+        return weights.getOrDefault(term, 0.0);
     }
 
     List<TextAnalysis.Token> tokens(String text) {

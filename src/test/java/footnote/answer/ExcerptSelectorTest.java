@@ -88,6 +88,19 @@ class ExcerptSelectorTest {
     }
 
     @Test
+    void shortening_counts_each_key_term_once_so_the_window_with_the_most_different_terms_wins() {
+        String repeats = "the port ".repeat(40);
+        String filler = "and a long list of unrelated things went by ".repeat(6);
+        Passage p = passage(Optional.empty(), Optional.empty(),
+                "It began with " + repeats + filler + "until the crane lifted cargo at the port " + filler + "end.");
+
+        ExcerptSelector.Selection s = new ExcerptSelector(100).select(p, terms("port crane cargo"), Set.of())
+                .orElseThrow();
+
+        assertThat(s.text()).contains("crane lifted cargo at the port");
+    }
+
+    @Test
     void skips_sentences_already_quoted_and_is_empty_when_nothing_is_left() {
         Passage p = passage(Optional.empty(), Optional.empty(), "Robots danced.", "Robots sang.");
 

@@ -42,6 +42,32 @@ class ChunkerTest {
     }
 
     @Test
+    void cuts_text_without_sentence_breaks_into_passages_within_the_hard_word_limit_keeping_every_word() {
+        String body = IntStream.range(0, 10_000).mapToObj(i -> "word" + i).reduce((a, b) -> a + " " + b).orElseThrow();
+
+        List<Passage> passages = new Chunker(60, 20).chunk(Fixtures.article("a", "Title", body));
+
+        assertThat(passages).hasSizeGreaterThanOrEqualTo(10_000 / 60)
+                .allSatisfy(p -> assertThat(Chunker.words(String.join(" ", p.sentences())))
+                        .isLessThanOrEqualTo(60 * Chunker.HARD_LIMIT));
+        assertThat(passages.stream().flatMap(p -> p.sentences().stream()).reduce((a, b) -> a + " " + b))
+                .contains(body);
+    }
+
+    @Test
+    void cuts_one_endless_word_into_passages_within_the_character_limit() {
+        String body = "It begins with " + "x".repeat(100_000) + " and ends here.";
+
+        List<Passage> passages = new Chunker(60, 20).chunk(Fixtures.article("a", "Title", body));
+
+        assertThat(passages).hasSizeGreaterThan(100_000 / (60 * Chunker.CHARS_PER_WORD))
+                .allSatisfy(p -> assertThat(String.join(" ", p.sentences()))
+                        .hasSizeLessThanOrEqualTo(60 * Chunker.CHARS_PER_WORD));
+        assertThat(passages.stream().flatMap(p -> p.sentences().stream()).reduce("", String::concat).replace(" ", ""))
+                .isEqualTo(body.replace(" ", ""));
+    }
+
+    @Test
     void joins_a_short_paragraph_to_the_next_when_both_fit() {
         String body = "Short one here.\n\nAnother short one follows it.\n\nAnd a third.";
 
