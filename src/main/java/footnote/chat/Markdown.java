@@ -21,10 +21,19 @@ public final class Markdown {
     private static final Pattern CHAT_SYNTAX =
             Pattern.compile("<(?:@[!&]?|#)\\d+>|@everyone|@here|https?://[^\\s<>]*[^\\s<>.,;:!?)\\]'\"”’]");
 
+    /** Control and formatting characters, but not line breaks, tabs or the joiner that emoji sequences need. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D\\n\\t]]");
+
     private Markdown() {}
 
+    /**
+     * Escapes Markdown, and shows control and formatting characters (bidirectional overrides such as U+202E
+     * included) as {@code \\u202E}: a name that reverses the text around it, or hides a line break, is shown as
+     * what it is.
+     */
     public static String escape(String text) {
-        return SPECIAL.matcher(text).replaceAll("\\\\$1");
+        return INVISIBLE.matcher(SPECIAL.matcher(text).replaceAll("\\\\$1"))
+                .replaceAll(m -> Matcher.quoteReplacement(String.format("\\u%04X", (int) m.group().charAt(0))));
     }
 
     /** The excerpt's text, escaped, with its highlights in bold. */

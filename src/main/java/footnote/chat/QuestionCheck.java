@@ -12,6 +12,11 @@ public final class QuestionCheck {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D]]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Discord's mentions of members, roles and channels, custom emoji, and the mass mentions: no words in them. */
+    private static final Pattern MENTION = Pattern.compile("<(?:@[!&]?|#)\\d+>|<a?:\\w+:\\d+>|@(?:everyone|here)\\b");
+    /** A Markdown link keeps its words and loses its address: {@code [the report](https://…)} asks about "the report". */
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]*)\\]\\(\\s*<?[^)\\s]*>?\\s*\\)");
+    private static final Pattern ADDRESS = Pattern.compile("<?\\bhttps?://[^\\s>]+>?");
 
     private final int maxChars;
 
@@ -19,9 +24,16 @@ public final class QuestionCheck {
         this.maxChars = maxChars;
     }
 
-    /** Control and formatting characters become spaces, runs of space one space. */
+    /**
+     * Control and formatting characters become spaces, runs of space one space; mentions, custom emoji and web
+     * addresses are dropped and a Markdown link becomes its text, so a decorated question asks what it would ask
+     * undecorated.
+     */
     public String clean(String question) {
-        return WHITESPACE.matcher(CONTROL.matcher(question).replaceAll(" ")).replaceAll(" ").strip();
+        String text = CONTROL.matcher(question).replaceAll(" ");
+        text = LINK.matcher(text).replaceAll("$1");
+        text = ADDRESS.matcher(MENTION.matcher(text).replaceAll(" ")).replaceAll(" ");
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     /** Why a cleaned question cannot be asked, if it cannot. */

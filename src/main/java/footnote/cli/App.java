@@ -101,10 +101,12 @@ public final class App implements Closeable {
         Config.Retrieval r = config.retrieval();
         CopyStore copies = storage.copies();
         this.reader = new SourceReader(new ArticleFiles(), copies);
-        this.ingester = new Ingester(index, embedder, reader, r.passageWords(), r.minPassageWords());
+        this.ingester = new Ingester(index, embedder, reader, r.passageWords(), r.minPassageWords(),
+                config.sources().maxPassages());
         this.fetcher = new Fetcher(fetchSettings(config));
         this.sources = new SourceManager(storage.registry(), copies, ingester, index,
-                fetcher, config.feeds().maxEntriesPerPoll(), board, Clock.systemUTC());
+                fetcher, config.feeds().maxEntriesPerPoll(), board, Clock.systemUTC(),
+                Duration.ofMinutes(config.sources().maxJobMinutes()));
         this.retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(r.candidates(), r.denseWeight(), r.depth()));
         this.answerer = new Answerer(retriever, analysis, lexicon(config), embedder, judge, maxExcerpts,
@@ -212,7 +214,7 @@ public final class App implements Closeable {
         try {
             return LuceneIndex.openWritable(path, signature, rebuild);
         } catch (IndexUnavailableException e) {
-            if (rebuild || !e.getMessage().contains("in use by another")) {
+            if (rebuild || e.reason() != IndexUnavailableException.Reason.IN_USE) {
                 throw e;
             }
             log.warn("{} Answering from its last commit, read-only.", e.getMessage());
@@ -244,7 +246,7 @@ public final class App implements Closeable {
         }
         List<Source> all = new ArrayList<>(bundled);
         all.addAll(sources.registered());
-        SyncReport report = ingester.sync(all, progress);
+        SyncReport report = ingester.sync(all, sources.untouchable(), progress);
         board.update(report.statuses().stream()
                 .filter(s -> s.source().kind() instanceof SourceKind.Bundled).toList());
         return report;

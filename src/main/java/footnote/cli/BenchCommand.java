@@ -180,8 +180,11 @@ final class BenchCommand implements Callable<Integer> {
         boolean solr = settings.index().solrBackend();
         // Solr's scratch collection holds one corpus at a time, so it is always rebuilt.
         boolean reused = !solr && reuse && Files.exists(indexPath);
+        if (!solr && !reused) {
+            deleteTree(indexPath); // a fresh index, written and committed as the bot writes one
+        }
         Optional<LuceneIndex> lucene = solr ? Optional.empty()
-                : Optional.of(LuceneIndex.openWritable(indexPath, App.signature(settings, embedder), !reused));
+                : Optional.of(LuceneIndex.openWritable(indexPath, App.signature(settings, embedder), false));
         Storage storage = solr ? Storage.solrScratch(settings, embedder) : Storage.files(settings, lucene.get());
         List<Source> sources = BundledSources.in(List.of(folder));
         CorpusResult result;
@@ -301,7 +304,7 @@ final class BenchCommand implements Callable<Integer> {
     private Config withCorpus(Config c, Path dir, Path folder) {
         Config.Index index = Storage.scratchCollections(c, "bench").index();
         index = new Config.Index(dir.toString(), index.backend(), index.solr());
-        return new Config(index, new Config.Sources(List.of(folder.toString())),
+        return new Config(index, new Config.Sources(List.of(folder.toString()), null, null),
                 c.embedding(), c.retrieval(), c.answers(), c.chat(), c.discord(), c.fetch(), c.feeds(),
                 new Config.Summary("none", null, null, null));
     }
@@ -316,5 +319,16 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "Machine: %d cores, max heap %d MB, Java %s (%s), %s %s.",
                 runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

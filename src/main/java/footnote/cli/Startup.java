@@ -31,6 +31,9 @@ final class Startup {
                 IngestProgress progress = terminal.interactive() && index.articles().size() < sources.size()
                         ? new ProgressBarListener(terminal.err) : IngestProgress.NONE;
                 report(app.sync(sources, progress), terminal, verbose || rebuild);
+                if (rebuild) {
+                    index.completeRebuild(); // only now do other processes see the rebuilt index
+                }
             } else {
                 app.board.showIndexed(sources, index.articles());
             }

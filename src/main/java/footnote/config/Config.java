@@ -24,7 +24,7 @@ public record Config(
 
     public Config {
         index = Optional.ofNullable(index).orElseGet(() -> new Index(null));
-        sources = Optional.ofNullable(sources).orElseGet(() -> new Sources(null));
+        sources = Optional.ofNullable(sources).orElseGet(() -> new Sources(null, null, null));
         embedding = Optional.ofNullable(embedding).orElseGet(() -> new Embedding(null));
         retrieval = Optional.ofNullable(retrieval).orElseGet(() -> new Retrieval(null, null, null, null, null));
         answers = Optional.ofNullable(answers).orElseGet(() -> new Answers(null, null, null, null));
@@ -139,10 +139,20 @@ public record Config(
         }
     }
 
-    /** Folders of article files that serve every server. */
-    public record Sources(@JsonProperty("bundled") List<String> bundled) {
+    /**
+     * @param bundled        folders of article files that serve every server
+     * @param maxPassages    the most passages one source may make; a source over it is refused as too large
+     * @param maxJobMinutes  how long one add, refresh or poll may run before it stops and ends as failed
+     */
+    public record Sources(@JsonProperty("bundled") List<String> bundled,
+            @JsonProperty("maxPassages") Integer maxPassages,
+            @JsonProperty("maxJobMinutes") Integer maxJobMinutes) {
         public Sources {
             bundled = List.copyOf(or(bundled, List.of("config/articles")));
+            // 20,000 passages take about 3.5 minutes to embed on two cores (bench: ~100 passages/s), a book of
+            // some 1.2 million words; 10 minutes leaves room for a slow site and the embedding together.
+            maxPassages = or(maxPassages, 20_000);
+            maxJobMinutes = or(maxJobMinutes, 10);
         }
     }
 
@@ -379,6 +389,8 @@ public record Config(
                 "fetch.maxRedirects must be between 0 and 20");
         check(problems, fetch.allowedPorts().stream().allMatch(p -> p >= 1 && p <= 65535),
                 "fetch.allowedPorts must be port numbers");
+        check(problems, sources.maxPassages() >= 1, "sources.maxPassages must be at least 1");
+        check(problems, sources.maxJobMinutes() >= 1, "sources.maxJobMinutes must be at least 1");
         check(problems, feeds.pollMinutes() >= 1, "feeds.pollMinutes must be at least 1");
         check(problems, feeds.maxEntriesPerPoll() >= 1 && feeds.maxEntriesPerPoll() <= 10_000,
                 "feeds.maxEntriesPerPoll must be between 1 and 10000");

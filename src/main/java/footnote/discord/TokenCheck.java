@@ -35,7 +35,8 @@ final class TokenCheck {
                     .GET().build();
             response = client.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new DiscordLoginException("Could not reach Discord to check the token: " + e.getMessage());
+            throw new DiscordLoginException("Could not reach Discord to check the token (" + why(e)
+                    + "); check the network and try again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DiscordLoginException("Interrupted while checking the token with Discord.");
@@ -64,5 +65,19 @@ final class TokenCheck {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM has no usable TLS setup", e);
         }
+    }
+
+    /** What went wrong, in words: many of these exceptions carry no message at all. */
+    private static String why(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "it did not answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "the connection was refused";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "its address could not be looked up";
+        }
+        return e.getClass().getSimpleName();
     }
 }

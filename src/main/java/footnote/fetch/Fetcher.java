@@ -34,6 +34,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a moderator's URL with every guard: http(s) only, allowed ports only, no credentials in URLs, public
@@ -42,6 +44,8 @@ import okio.BufferedSource;
  * serves the whole bot.
  */
 public final class Fetcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Fetcher.class);
 
     /** Media types Footnote reads; {@code application/octet-stream} only when the content shows it is one of them. */
     static final Set<String> READABLE_TYPES = Set.of("text/html", "application/xhtml+xml", "application/rss+xml",
@@ -147,6 +151,16 @@ public final class Fetcher implements AutoCloseable {
                 throw failure(current, e);
             }
         }
+    }
+
+    /**
+     * Reads a local file for an upload from the command line: a regular file only (never a link, device or pipe),
+     * within {@code maxBytes}.
+     *
+     * @throws FetchException with a one-line message for the operator when the file is refused or unreadable
+     */
+    public Fetched readFile(java.nio.file.Path path) throws FetchException {
+        return LocalFile.read(path, settings.maxBytes());
     }
 
     @Override
@@ -301,7 +315,13 @@ public final class Fetcher implements AutoCloseable {
         if (e instanceof SSLException) {
             return new FetchException(shown + " has no valid HTTPS set-up (" + e.getMessage() + ").", e);
         }
-        return new FetchException("Fetching " + shown + " failed: " + e.getMessage(), e);
+        if (e instanceof java.util.zip.ZipException || e.getCause() instanceof java.util.zip.DataFormatException) {
+            return new FetchException(shown + " sent a compressed answer that is damaged.", e);
+        }
+        // Other failures say what a library met mid-read ("unexpected end of stream", a decoder's complaint): the
+        // moderator can act only on "it broke off", and the log keeps the cause.
+        log.info("Fetching {} failed", shown, e);
+        return new FetchException("Fetching " + shown + " failed: the answer broke off or could not be read.", e);
     }
 
     private String ports() {

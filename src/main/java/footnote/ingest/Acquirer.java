@@ -3,6 +3,7 @@ package footnote.ingest;
 import footnote.corpus.Article;
 import footnote.corpus.Scope;
 import footnote.fetch.DocumentKind;
+import footnote.fetch.Encodings;
 import footnote.fetch.Feed;
 import footnote.fetch.FeedEntry;
 import footnote.fetch.FeedParser;
@@ -98,21 +99,12 @@ final class Acquirer {
 
     /** An uploaded file's article; {@code location} is where to read it (a local file, or a URL). */
     Extracted upload(String fileName, URI location) throws FetchException {
-        byte[] bytes;
-        String mediaType = "application/octet-stream";
-        if ("file".equals(location.getScheme())) {
-            try {
-                bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(location));
-            } catch (IOException e) {
-                throw new FetchException(fileName + " cannot be read: " + e.getMessage());
-            }
-        } else {
-            Fetched fetched = fetcher.get(location);
-            bytes = fetched.body();
-            mediaType = fetched.mediaType();
-        }
-        DocumentKind kind = DocumentKind.of(mediaType, Optional.of(fileName), bytes);
-        Fetched asFetched = new Fetched(location, location, mediaType, Optional.empty(), bytes);
+        Fetched fetched = "file".equals(location.getScheme())
+                ? fetcher.readFile(java.nio.file.Path.of(location))
+                : fetcher.get(location);
+        DocumentKind kind = DocumentKind.of(fetched.mediaType(), Optional.of(fileName), fetched.body());
+        // An attachment's charset is the server's guess, not the file's: the bytes say it (byte-order mark first).
+        Fetched asFetched = new Fetched(location, location, fetched.mediaType(), Optional.empty(), fetched.body());
         return extract(asFetched, kind, Optional.of(fileName));
     }
 
@@ -150,7 +142,10 @@ final class Acquirer {
 
     /** Text and Markdown keep their own front matter, if any, and their text as written. */
     private Extracted fromText(Fetched fetched, Optional<String> fileName) throws FetchException {
-        String text = new String(fetched.body(), fetched.charset().orElse(StandardCharsets.UTF_8));
+        String text = new String(fetched.body(), fetched.charset().orElseGet(() -> Encodings.detect(fetched.body())));
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // the byte-order mark is not text
+        }
         String name = fileName.orElse(fetched.finalUrl().getPath());
         Article article;
         try {

@@ -43,7 +43,24 @@ final class CopyFile {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Keys(@JsonProperty("guid") String guid, @JsonProperty("url") String url, @JsonProperty("hash") String hash) {}
 
+    /** What a copy's front matter says of where it came from, to restore a source record from its copies. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Origin(@JsonProperty("title") String title, @JsonProperty("url") String url,
+            @JsonProperty("file") String file, @JsonProperty("guid") String guid) {}
+
     private CopyFile() {}
+
+    static Origin origin(String copy) {
+        Matcher m = FRONT_MATTER.matcher(copy);
+        if (!m.find()) {
+            return new Origin(null, null, null, null);
+        }
+        try {
+            return YAML.readValue(m.group(1), Origin.class);
+        } catch (JacksonException e) {
+            return new Origin(null, null, null, null);
+        }
+    }
 
     static String write(Meta meta, Optional<String> guid, List<String> paragraphs, Instant fetched) {
         Map<String, String> front = new LinkedHashMap<>();

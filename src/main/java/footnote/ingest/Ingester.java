@@ -44,13 +44,49 @@ public final class Ingester {
     /** Index writes for sources, so a removal never interleaves with a write for the same source. */
     private final Object writes = new Object();
 
+    /** Passages embedded at a time: between batches a job checks whether it should stop. */
+    private static final int EMBED_BATCH = 64;
+
+    private final int maxPassages;
+
     /** @param maxWords, minWords passage sizes, as for {@link Chunker} */
     public Ingester(PassageIndex index, Embedder embedder, SourceReader reader, int maxWords, int minWords) {
+        this(index, embedder, reader, maxWords, minWords, Integer.MAX_VALUE);
+    }
+
+    /** @param maxPassages the most passages {@link #syncSource} lets one source make */
+    public Ingester(PassageIndex index, Embedder embedder, SourceReader reader, int maxWords, int minWords,
+            int maxPassages) {
         this.index = index;
         this.embedder = embedder;
         this.reader = reader;
         this.maxWords = maxWords;
         this.minWords = minWords;
+        this.maxPassages = maxPassages;
+    }
+
+    /** The job was told to stop (its source is being removed, or its time is up); what it wrote stays for undoing. */
+    public static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String sourceId) {
+            super("indexing " + sourceId + " stopped", null, false, false);
+        }
+    }
+
+    /** The source makes more passages than one source may. */
+    public static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int limit;
+
+        TooLarge(String sourceId, int limit) {
+            super("source " + sourceId + " makes more than " + limit + " passages", null, false, false);
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
+        }
     }
 
     /** What indexing did for one source. */
@@ -58,15 +94,30 @@ public final class Ingester {
 
     /** Brings the whole index in step with exactly these sources: articles of any other source are removed. */
     public SyncReport sync(List<Source> sources, IngestProgress progress) {
+        return sync(sources, Set.of(), progress);
+    }
+
+    /**
+     * As {@link #sync(List, IngestProgress)}, except that the articles of the {@code untouched} sources stay as
+     * they are indexed, listed or not: a source whose record or copies are damaged keeps answering until it is
+     * repaired or fetched again, rather than being emptied by the pass.
+     */
+    public SyncReport sync(List<Source> sources, Set<String> untouched, IngestProgress progress) {
         long start = System.nanoTime();
         Chunker chunker = new Chunker(maxWords, minWords);
         Map<String, IndexedArticle> existing = index.articles();
         Set<String> keep = new HashSet<>();
+        existing.values().stream().filter(a -> untouched.contains(a.sourceId()))
+                .forEach(a -> keep.add(a.articleId()));
         List<SourceStatus> statuses = new ArrayList<>();
         int[] counts = new int[3];
         progress.started(sources.size());
         for (Source source : sources) {
-            Outcome outcome = indexSource(source, existing, chunker, () -> true);
+            if (untouched.contains(source.id())) {
+                progress.advanced(source.id());
+                continue;
+            }
+            Outcome outcome = indexSource(source, existing, chunker, () -> true, Integer.MAX_VALUE);
             keep.addAll(outcome.kept());
             statuses.add(outcome.status());
             counts[0] += outcome.added();
@@ -89,14 +140,17 @@ public final class Ingester {
     /**
      * Brings one source's articles in step with what its files hold, and commits.
      *
-     * @param wanted asked before each write: false once the source is being removed, so nothing is written after
+     * @param wanted asked before each batch of embedding and each write: false once the job must stop (its source
+     *               is being removed, or its time is up), and then {@link Stopped} is thrown
+     * @throws Stopped when {@code wanted} turned false
+     * @throws TooLarge when the source makes more passages than the limit; nothing more of it is written
      */
     public SyncReport syncSource(Source source, BooleanSupplier wanted) {
         long start = System.nanoTime();
         Map<String, IndexedArticle> existing = index.articles().entrySet().stream()
                 .filter(e -> e.getValue().sourceId().equals(source.id()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Outcome outcome = indexSource(source, existing, new Chunker(maxWords, minWords), wanted);
+        Outcome outcome = indexSource(source, existing, new Chunker(maxWords, minWords), wanted, maxPassages);
         int removed = 0;
         for (String articleId : existing.keySet()) {
             if (!outcome.kept().contains(articleId)) {
@@ -119,7 +173,7 @@ public final class Ingester {
     }
 
     private Outcome indexSource(Source source, Map<String, IndexedArticle> existing, Chunker chunker,
-            BooleanSupplier wanted) {
+            BooleanSupplier wanted, int limit) {
         try {
             List<Article> articles = reader.read(source);
             Set<String> kept = new HashSet<>();
@@ -137,7 +191,7 @@ public final class Ingester {
                     passages += previous.passages();
                     continue;
                 }
-                passages += put(article, fingerprint, chunker, wanted);
+                passages += put(article, fingerprint, chunker, wanted, limit - passages);
                 if (previous == null) {
                     added++;
                 } else {
@@ -151,6 +205,8 @@ public final class Ingester {
             String title = articles.size() == 1 ? articles.get(0).metadata().title() : source.id();
             SourceStatus status = new SourceStatus(source, title, articles.size(), passages, Optional.empty());
             return new Outcome(status, kept, added, updated, unchanged);
+        } catch (Stopped | TooLarge e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("Could not index source {}: {}", source.id(), problem);
@@ -164,14 +220,23 @@ public final class Ingester {
         }
     }
 
-    private int put(Article article, String fingerprint, Chunker chunker, BooleanSupplier wanted) {
+    private int put(Article article, String fingerprint, Chunker chunker, BooleanSupplier wanted, int room) {
         List<Passage> passages = chunker.chunk(article);
+        if (passages.size() > room) {
+            throw new TooLarge(article.sourceId(), maxPassages);
+        }
         // The title goes into each passage's embedding: a passage often leaves its subject to the headline.
-        List<float[]> vectors = embedder.embedPassages(
-                passages.stream().map(p -> article.metadata().title() + "\n" + p.text()).toList());
+        List<String> texts = passages.stream().map(p -> article.metadata().title() + "\n" + p.text()).toList();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
+            if (!wanted.getAsBoolean()) {
+                throw new Stopped(article.sourceId());
+            }
+            vectors.addAll(embedder.embedPassages(texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH))));
+        }
         synchronized (writes) {
             if (!wanted.getAsBoolean()) {
-                throw new IllegalStateException("source " + article.sourceId() + " is being removed");
+                throw new Stopped(article.sourceId());
             }
             index.putArticle(new IndexedArticle(article.id(), article.sourceId(), article.scope(),
                     article.metadata().title(), fingerprint, passages.size()), passages, vectors);

@@ -1,6 +1,7 @@
 package footnote.ingest;
 
 import footnote.corpus.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,8 @@ final class JobQueue implements AutoCloseable {
     });
     /** Jobs not yet finished, in order: the first is running. */
     private final List<Job> pending = new ArrayList<>();
+    /** When the running job started ({@link System#nanoTime()}); only the worker thread writes it. */
+    private volatile long runningSince = System.nanoTime();
     private final Consumer<Job> finished;
 
     /** @param finished told of each job that ends, while the queue's monitor is held */
@@ -39,6 +42,7 @@ final class JobQueue implements AutoCloseable {
             pending.add(job);
         }
         return CompletableFuture.supplyAsync(() -> {
+            runningSince = System.nanoTime();
             try {
                 return work.get();
             } finally {
@@ -48,6 +52,11 @@ final class JobQueue implements AutoCloseable {
                 }
             }
         }, worker);
+    }
+
+    /** Whether the job now running has run longer than {@code limit}: asked from within the job. */
+    boolean overdue(Duration limit) {
+        return System.nanoTime() - runningSince > limit.toNanos();
     }
 
     synchronized boolean busyWith(String sourceId) {

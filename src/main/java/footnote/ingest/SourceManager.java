@@ -61,6 +61,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     private final Acquirer acquirer;
     private final SourceBoard bundled;
     private final Clock clock;
+    private final Duration maxJob;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> removing = ConcurrentHashMap.newKeySet();
     /** Held while a job writes a copy or a record, and while a removal starts: no write lands after a removal. */
@@ -73,6 +74,13 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
      */
     public SourceManager(SourceRegistry registry, CopyStore copies, Ingester ingester, PassageIndex index,
             footnote.fetch.Fetcher fetcher, int maxFeedEntries, SourceBoard bundled, Clock clock) {
+        this(registry, copies, ingester, index, fetcher, maxFeedEntries, bundled, clock, Duration.ofMinutes(10));
+    }
+
+    /** @param maxJob how long one add, refresh or poll may run: then it stops and ends as failed */
+    public SourceManager(SourceRegistry registry, CopyStore copies, Ingester ingester, PassageIndex index,
+            footnote.fetch.Fetcher fetcher, int maxFeedEntries, SourceBoard bundled, Clock clock, Duration maxJob) {
+        this.maxJob = maxJob;
         this.registry = registry;
         this.copies = copies;
         this.ingester = ingester;
@@ -120,8 +128,14 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                 }
             }
         }
+        for (SourceRecord record : registry.all()) {
+            if (record.state() == SourceRecord.State.READY && copies.articleIds(record.id()).isEmpty()) {
+                missingCopies(record);
+            }
+        }
         Set<String> known = new HashSet<>();
         registry.all().forEach(r -> known.add(r.id()));
+        known.addAll(registry.quarantined()); // their copies are what a repair restores them from
         for (String orphan : copies.sourceIds()) {
             if (!known.contains(orphan)) {
                 copies.deleteAll(orphan);
@@ -134,6 +148,86 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         }
     }
 
+    /**
+     * A ready source whose copies folder is gone keeps its indexed passages; a page or feed is fetched again, and an
+     * upload, which cannot be, says so in its status.
+     */
+    private void missingCopies(SourceRecord record) {
+        if (record.source().kind() instanceof SourceKind.Upload) {
+            log.warn("The copy of upload {} is missing; its passages answer on, but upload the file again to keep it",
+                    record.id());
+            put(record.failed("its copy is missing from the index folder; upload the file again to keep it"));
+            return;
+        }
+        log.warn("The copies of source {} are missing; fetching it again", record.id());
+        submit(new Job(record.source().scope(), record.id(), "Fetching " + record.title() + " again"),
+                () -> refreshNow(record.id(), Progress.NONE));
+    }
+
+    /**
+     * Sources whose indexed passages a full indexing pass must leave as they are: damaged records awaiting a
+     * repair, and ready sources whose copies are missing (they answer on until a refresh fetches them again).
+     */
+    public Set<String> untouchable() {
+        Set<String> ids = new HashSet<>(registry.quarantined());
+        for (SourceRecord record : registry.all()) {
+            if (record.state() == SourceRecord.State.READY && copies.articleIds(record.id()).isEmpty()) {
+                ids.add(record.id());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Rebuilds the records that were found damaged and set aside, from what their copies say (a page's address,
+     * an upload's file name, the title) and the scope their passages carry in the index, and indexes them again.
+     * A feed cannot be rebuilt: its own address is not in its entries' copies.
+     */
+    public List<Repair> repair() {
+        Map<String, footnote.corpus.Scope> scopes = new HashMap<>();
+        index.articles().values().forEach(a -> scopes.putIfAbsent(a.sourceId(), a.scope()));
+        List<Repair> done = new ArrayList<>();
+        for (String id : registry.quarantined()) {
+            List<CopyFile.Origin> origins = new ArrayList<>();
+            for (String articleId : copies.articleIds(id)) {
+                try {
+                    origins.add(CopyFile.origin(copies.read(id, articleId)));
+                } catch (java.io.IOException e) {
+                    log.warn("Could not read the copy {}/{} while repairing", id, articleId);
+                }
+            }
+            Optional<SourceKind> kind = kindFrom(origins);
+            if (origins.isEmpty()) {
+                done.add(new Repair.Unrestorable(id, Repair.Why.NO_COPIES));
+            } else if (!scopes.containsKey(id)) {
+                done.add(new Repair.Unrestorable(id, Repair.Why.SCOPE_UNKNOWN));
+            } else if (kind.isEmpty()) {
+                done.add(new Repair.Unrestorable(id, Repair.Why.FEED_ADDRESS_UNKNOWN));
+            } else {
+                String title = Optional.ofNullable(origins.get(0).title()).filter(t -> !t.isBlank()).orElse(id);
+                SourceRecord record = new SourceRecord(new Source(id, kind.get(), scopes.get(id)), title,
+                        SourceRecord.State.READY, clock.instant(), Optional.empty(), Optional.empty());
+                put(record);
+                ingester.syncSource(record.source(), wanted(id));
+                done.add(new Repair.Restored(record));
+            }
+        }
+        return done;
+    }
+
+    /** An upload names its file; a page is one copy with its address and no feed entry id; a feed says neither. */
+    private static Optional<SourceKind> kindFrom(List<CopyFile.Origin> origins) {
+        Optional<String> file = origins.stream().map(CopyFile.Origin::file).filter(f -> f != null && !f.isBlank())
+                .findFirst();
+        if (file.isPresent()) {
+            return Optional.of(new SourceKind.Upload(file.get()));
+        }
+        if (origins.size() == 1 && origins.get(0).guid() == null && origins.get(0).url() != null) {
+            return WebAddress.parse(origins.get(0).url()).map(SourceKind.WebPage::new);
+        }
+        return Optional.empty();
+    }
+
     /** The sources added at run time that are ready to answer, for a full indexing pass. */
     public List<Source> registered() {
         return registry.all().stream().filter(r -> r.state() == SourceRecord.State.READY)
@@ -144,6 +238,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     @Override
     public CompletableFuture<SourceChange> add(Scope scope, URI url, Progress progress) {
+        if (!index.writable()) {
+            return readOnly();
+        }
         if (WebAddress.parse(url.toString()).isEmpty()) {
             return CompletableFuture.completedFuture(SourceChange.failed(
                     url + " is not a web address; give an http or https URL."));
@@ -161,6 +258,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     @Override
     public CompletableFuture<SourceChange> upload(Scope scope, String fileName, URI location, Progress progress) {
+        if (!index.writable()) {
+            return readOnly();
+        }
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown")
                 || lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".pdf"))) {
@@ -173,6 +273,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     @Override
     public CompletableFuture<SourceChange> remove(Scope scope, String id) {
+        if (!index.writable()) {
+            return readOnly();
+        }
         Optional<SourceRecord> record = find(scope, id);
         if (record.isEmpty()) {
             return CompletableFuture.completedFuture(SourceChange.failed(unknown(scope, id)));
@@ -194,6 +297,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     @Override
     public CompletableFuture<SourceChange> refresh(Scope scope, Optional<String> id, Progress progress) {
+        if (!index.writable()) {
+            return readOnly();
+        }
         if (id.isPresent()) {
             Optional<SourceRecord> record = find(scope, id.get());
             if (record.isEmpty()) {
@@ -304,6 +410,12 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         try {
             progress.report("Reading " + fileName, 0, 0);
             Acquirer.Extracted upload = acquirer.upload(fileName, location);
+            Optional<SourceRecord> same = sameUpload(scope, id, CopyFile.hash(upload.paragraphs()));
+            if (same.isPresent()) {
+                registry.delete(id);
+                return SourceChange.failed(fileName + " is already a source here: " + same.get().title() + " (id "
+                        + same.get().id() + ").");
+            }
             record = record.with(record.source(), upload.meta().title());
             put(record);
             copy(id, id, CopyFile.write(upload.meta(), Optional.empty(), upload.paragraphs(), clock.instant()));
@@ -315,7 +427,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     private SourceChange finishAdd(SourceRecord record, Progress progress) {
         progress.report("Indexing " + record.title(), 0, 0);
-        SyncReport report = ingester.syncSource(record.source(), () -> !removing.contains(record.id()));
+        SyncReport report = ingester.syncSource(record.source(), wanted(record.id()));
         if (!report.failures().isEmpty()) {
             throw new IllegalStateException(report.failures().get(0).problem().orElse("indexing failed"));
         }
@@ -328,8 +440,16 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     }
 
     private SourceChange undoAdd(SourceRecord record, Exception cause) {
-        if (cause instanceof Removed) {
+        if (cause instanceof Removed || cause instanceof Ingester.Stopped && removing.contains(record.id())) {
             return SourceChange.failed("Adding " + record.title() + " stopped: the source was removed meanwhile.");
+        }
+        Optional<String> limit = limitReached(cause, record.title());
+        if (limit.isPresent()) {
+            log.warn("Adding source {} stopped at a limit: {}", record.id(), limit.get());
+            ingester.removeSource(record.id());
+            copies.deleteAll(record.id());
+            registry.delete(record.id());
+            return SourceChange.failed(limit.get());
         }
         if (!(cause instanceof FetchException)) {
             log.error("Adding source {} failed", record.id(), cause);
@@ -362,8 +482,8 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         List<FeedEntry> entries = feed.entries();
         for (FeedEntry entry : entries) {
             progress.report("Fetching the entries of " + record.title(), done++, entries.size());
-            if (removing.contains(id)) {
-                break;
+            if (removing.contains(id) || jobs.overdue(maxJob)) {
+                break; // indexing what was copied then stops the job with the reason
             }
             if (seen.contains("guid:" + entry.guid().orElse("\u0000"))
                     || seen.contains("url:" + entry.link().map(URI::toString).orElse("\u0000"))) {
@@ -417,7 +537,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                 copy(id, id, CopyFile.write(page.article().meta(), Optional.empty(), page.article().paragraphs(),
                         clock.instant()));
             }
-            SyncReport report = ingester.syncSource(record.source(), () -> !removing.contains(id));
+            SyncReport report = ingester.syncSource(record.source(), wanted(id));
             SourceRecord refreshed = record.fetched(clock.instant());
             put(refreshed);
             int added = copies.articleIds(id).size() - before;
@@ -434,10 +554,15 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         } catch (Removed e) {
             return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed meanwhile.");
         } catch (FetchException | RuntimeException e) {
-            if (!(e instanceof FetchException)) {
+            if (e instanceof Ingester.Stopped && removing.contains(id)) {
+                return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed.");
+            }
+            Optional<String> limit = limitReached(e, record.title());
+            if (!(e instanceof FetchException) && limit.isEmpty()) {
                 log.error("Refreshing source {} failed", id, e);
             }
-            String why = e instanceof FetchException ? e.getMessage() : "it failed on my side (see the bot's log)";
+            String why = e instanceof FetchException ? e.getMessage()
+                    : limit.orElse("it failed on my side (see the bot's log)");
             try {
                 registry.get(id).ifPresent(r -> put(r.failed(why)));
             } catch (Removed removed) {
@@ -461,6 +586,34 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             stopIfRemoved(sourceId);
             copies.write(sourceId, articleId, text);
         }
+    }
+
+    /**
+     * This process answers from an index another process writes: a change here would fetch for nothing and could
+     * not be indexed, so it is refused before anything is fetched or recorded.
+     */
+    private static CompletableFuture<SourceChange> readOnly() {
+        return CompletableFuture.completedFuture(SourceChange.failed("Another Footnote process is writing to this"
+                + " index; run source commands there."));
+    }
+
+    /** Whether the running job on source {@code id} should go on: not once it is removed or its time is up. */
+    private java.util.function.BooleanSupplier wanted(String id) {
+        return () -> !removing.contains(id) && !jobs.overdue(maxJob);
+    }
+
+    /** Why an add or refresh stopped short, in words; empty when it was no limit's doing. */
+    private Optional<String> limitReached(Exception cause, String title) {
+        if (cause instanceof Ingester.TooLarge tooLarge) {
+            return Optional.of(title + " makes more than " + tooLarge.limit() + " passages, the most one source may"
+                    + " make (sources.maxPassages).");
+        }
+        if (cause instanceof Ingester.Stopped && jobs.overdue(maxJob)) {
+            String limit = maxJob.toMinutes() >= 1 ? maxJob.toMinutes() + " minutes" : maxJob.toSeconds() + " seconds";
+            return Optional.of(title + " took longer than " + limit + ", the most one source job may take"
+                    + " (sources.maxJobMinutes).");
+        }
+        return Optional.empty();
     }
 
     private void stopIfRemoved(String id) {
@@ -489,6 +642,26 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Another upload in the scope whose text is this one's, whatever its file name. */
+    private Optional<SourceRecord> sameUpload(Scope scope, String id, String hash) {
+        for (SourceRecord other : registry.all()) {
+            if (other.id().equals(id) || !other.source().scope().equals(scope)
+                    || !(other.source().kind() instanceof SourceKind.Upload)) {
+                continue;
+            }
+            for (String articleId : copies.articleIds(other.id())) {
+                try {
+                    if (hash.equals(CopyFile.keys(copies.read(other.id(), articleId)).hash())) {
+                        return Optional.of(other);
+                    }
+                } catch (java.io.IOException e) {
+                    log.warn("Could not read the copy {}/{} to compare uploads", other.id(), articleId);
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     private Optional<SourceRecord> find(Scope scope, String id) {
         return registry.all().stream().filter(r -> r.id().equals(id) && r.source().scope().equals(scope))

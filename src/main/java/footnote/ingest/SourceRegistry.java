@@ -16,4 +16,12 @@ public interface SourceRegistry {
     void put(SourceRecord record);
 
     void delete(String id);
+
+    /**
+     * Sources whose record was found damaged and set aside, by id: they are left out of {@link #all()}, and their
+     * copies must be kept so that a repair can restore them.
+     */
+    default List<String> quarantined() {
+        return List.of();
+    }
 }

@@ -51,6 +51,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class LuceneIndex implements PassageIndex {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LuceneIndex.class);
+
     /** Commit user-data key for what the index was built with (schema, model, chunking); a mismatch rebuilds. */
     static final String SIGNATURE_KEY = "footnote.signature";
 
@@ -70,6 +72,8 @@ public final class LuceneIndex implements PassageIndex {
     private final Optional<IndexWriter> writer;
     private final ReferenceManager<IndexSearcher> searchers;
     private final String description;
+    /** True while a rebuild is under way: commits wait for {@link #completeRebuild()}. */
+    private volatile boolean holdingCommits;
 
     private LuceneIndex(Directory directory, Optional<IndexWriter> writer, ReferenceManager<IndexSearcher> searchers,
             String description) {
@@ -88,18 +92,42 @@ public final class LuceneIndex implements PassageIndex {
     public static LuceneIndex openWritable(Path path, String signature, boolean rebuild) {
         try {
             Files.createDirectories(path);
+            StaleLock.clearIfUnheld(path.resolve(IndexWriter.WRITE_LOCK_NAME));
             if (rebuild) {
-                clear(path);
+                return openRebuild(path, signature);
             }
             Directory directory = FSDirectory.open(path);
-            boolean replace = rebuild || !signature.equals(storedSignature(directory, path).orElse(signature));
-            return openWriter(directory, signature, replace, path.toString());
+            boolean replace = !signature.equals(storedSignature(directory, path).orElse(signature));
+            return openWriter(directory, signature, replace, false, path.toString());
         } catch (LockObtainFailedException e) {
-            throw new IndexUnavailableException("The index at " + path + " is in use by another Footnote process"
-                    + " (its write.lock is held); stop that process or point --index elsewhere.", e);
+            throw inUse(path, e);
         } catch (IOException e) {
             throw unreadable(path, e);
         }
+    }
+
+    /**
+     * A rebuild writes a new index beside the last commit, which stays what every other reader sees: commits are
+     * held back (searches here see the new passages as they come, near-real-time) until {@link #completeRebuild()}
+     * replaces the old commit in one step. A rebuild that fails or is killed leaves the old index as it was. Only a
+     * directory whose commit cannot even be read is cleared first, since Lucene cannot open a writer over it.
+     */
+    private static LuceneIndex openRebuild(Path path, String signature) throws IOException {
+        try {
+            return openWriter(FSDirectory.open(path), signature, true, true, path.toString());
+        } catch (LockObtainFailedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            log.warn("The index at {} cannot be read ({}); clearing it to rebuild", path, e.getClass().getSimpleName());
+            clear(path);
+            return openWriter(FSDirectory.open(path), signature, true, true, path.toString());
+        }
+    }
+
+    private static IndexUnavailableException inUse(Path path, LockObtainFailedException e) {
+        return new IndexUnavailableException(IndexUnavailableException.Reason.IN_USE, "The index at " + path
+                + " is in use by another Footnote process (its write.lock is held); stop that process or point"
+                + " --index elsewhere.", e);
     }
 
     /**
@@ -108,7 +136,8 @@ public final class LuceneIndex implements PassageIndex {
      */
     private static void clear(Path path) throws IOException {
         try (var files = Files.list(path)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(f -> Files.isRegularFile(f)
+                    && !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)).toList()) {
                 Files.delete(file);
             }
         }
@@ -136,16 +165,17 @@ public final class LuceneIndex implements PassageIndex {
     /** An index in memory, for tests and for evaluating a corpus without touching the configured index. */
     public static LuceneIndex inMemory(String signature) {
         try {
-            return openWriter(new ByteBuffersDirectory(), signature, true, "memory");
+            return openWriter(new ByteBuffersDirectory(), signature, true, false, "memory");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static LuceneIndex openWriter(Directory directory, String signature, boolean replace, String description)
-            throws IOException {
+    private static LuceneIndex openWriter(Directory directory, String signature, boolean replace, boolean rebuild,
+            String description) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.writerAnalyzer())
-                .setOpenMode(replace ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                .setOpenMode(replace ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(!rebuild); // an unfinished rebuild is rolled back, never committed by closing
         IndexWriter writer = new IndexWriter(directory, config);
         try {
             writer.setLiveCommitData(Map.of(SIGNATURE_KEY, signature).entrySet());
@@ -154,7 +184,10 @@ public final class LuceneIndex implements PassageIndex {
                 // A replaced index is not committed yet: until the rebuild commits, the old commit stays on disk.
                 writer.commit();
             }
-            return new LuceneIndex(directory, Optional.of(writer), new SearcherManager(writer, null), description);
+            LuceneIndex index = new LuceneIndex(directory, Optional.of(writer), new SearcherManager(writer, null),
+                    description);
+            index.holdingCommits = rebuild;
+            return index;
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
@@ -238,12 +271,24 @@ public final class LuceneIndex implements PassageIndex {
     public void commit() {
         write(w -> {
             try {
-                w.commit();
+                if (holdingCommits) {
+                    w.flush(); // a rebuild: searches here see it, the last commit stays what others read
+                } else {
+                    w.commit();
+                }
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("Committing the index at " + description, e);
             }
         });
+    }
+
+    @Override
+    public void completeRebuild() {
+        if (holdingCommits) {
+            holdingCommits = false;
+            commit();
+        }
     }
 
     /**

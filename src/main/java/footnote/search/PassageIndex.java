@@ -27,6 +27,12 @@ public interface PassageIndex extends Closeable {
     /** Makes every write so far durable and visible to the next snapshot. */
     void commit();
 
+    /**
+     * Ends a rebuild opened to replace the index: what was written replaces the old passages in one step. Until
+     * then other readers see the old ones. Nothing to do for an index that was not opened to be rebuilt.
+     */
+    default void completeRebuild() {}
+
     IndexSnapshot snapshot();
 
     /** False when this process only reads an index that another process writes. */

@@ -23,7 +23,7 @@ class RawLuceneTest {
     void runs_a_bm25_and_a_knn_search_on_the_index_footnote_built() throws Exception {
         HashingEmbedder embedder = new HashingEmbedder();
         Path path = dir.resolve("lucene");
-        try (LuceneIndex index = LuceneIndex.openWritable(path, "t", true)) {
+        try (LuceneIndex index = LuceneIndex.openWritable(path, "t", false)) {
             for (int i = 0; i < 5; i++) {
                 Article article = Fixtures.article("a" + i, "Article " + i, "Sixteen humanoid robots danced at gala "
                         + i + ". The robots were made by a company in Hangzhou.");

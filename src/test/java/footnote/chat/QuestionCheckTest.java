@@ -39,4 +39,25 @@ class QuestionCheckTest {
     void control_characters_become_spaces() {
         assertThat(check.clean("Who\u0000 founded\u001b[31m Huawei?\u200b")).isEqualTo("Who founded [31m Huawei?");
     }
+
+    @Test
+    void mentions_and_mass_mentions_are_dropped_and_the_words_kept() {
+        assertThat(check.clean("@everyone who founded Huawei?")).isEqualTo("who founded Huawei?");
+        assertThat(check.clean("<@&123456789012345678> <@!42> who founded <#987> Huawei @here")).isEqualTo(
+                "who founded Huawei");
+        assertThat(check.clean("who founded Huawei <:thinking:112233>")).isEqualTo("who founded Huawei");
+    }
+
+    @Test
+    void a_markdown_link_keeps_its_words_and_loses_its_address() {
+        assertThat(check.clean("what does [the Xinhua report](http://127.0.0.1/x?a=1) say about Jack Ma"))
+                .isEqualTo("what does the Xinhua report say about Jack Ma");
+        assertThat(check.clean("who is <https://example.org/ma> Jack Ma")).isEqualTo("who is Jack Ma");
+    }
+
+    @Test
+    void a_question_of_mentions_only_is_refused_as_having_no_words() {
+        assertThat(check.problem(check.clean("<@123> @everyone")))
+                .hasValueSatisfying(m -> assertThat(m).contains("for example"));
+    }
 }

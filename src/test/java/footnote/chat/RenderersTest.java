@@ -158,6 +158,16 @@ class RenderersTest {
     }
 
     @Test
+    void a_source_name_with_a_right_to_left_override_is_listed_with_the_override_shown_not_applied() {
+        Source upload = new Source("up1", new SourceKind.Upload("report\u202Etxt.md"), Scope.GLOBAL);
+
+        String text = new TextRenderer().render(new Reply.Sources(List.of(
+                new SourceStatus(upload, "report\u202Etxt.md", 1, 3, Optional.empty()))));
+
+        assertThat(text).contains("- report\\u202Etxt.md").doesNotContain("\u202E");
+    }
+
+    @Test
     void lists_sources_with_id_kind_passages_and_any_problem() {
         Source ok = new Source("summit", new SourceKind.Bundled(Path.of("summit.md")), Scope.GLOBAL);
         Source broken = new Source("broken", new SourceKind.Bundled(Path.of("broken.md")), Scope.GLOBAL);

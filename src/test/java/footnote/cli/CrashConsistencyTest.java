@@ -119,6 +119,25 @@ class CrashConsistencyTest {
         }
     }
 
+    /** Wherever a kill lands in a rebuild (start-up, reading copies, embedding, committing), the index answers whole. */
+    @ParameterizedTest
+    @ValueSource(ints = {2000, 3500, 5000})
+    void a_process_killed_while_rebuilding_leaves_the_old_index_answering(int killAfterMillis) throws Exception {
+        Process adding = footnote("sources", "add", web.url("/feed.xml").toString());
+        assertThat(adding.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(adding.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+
+        Process rebuilding = footnote("index", "--rebuild");
+        Thread.sleep(killAfterMillis);
+        rebuilding.destroyForcibly();
+        rebuilding.waitFor(10, TimeUnit.SECONDS);
+
+        Config settings = new ConfigLoader().load(config);
+        try (LuceneIndex index = LuceneIndex.openReadOnly(dir.resolve("index/lucene"), App.signature(settings, bge()))) {
+            assertThat(index.articles()).hasSize(ENTRIES);
+        }
+    }
+
     /** Only the model's name matters to the index signature. */
     private static Embedder bge() {
         return new Embedder() {

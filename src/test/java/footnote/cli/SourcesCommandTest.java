@@ -26,13 +26,14 @@ class SourcesCommandTest {
     private final PrintStream realOut = System.out;
     private final PrintStream realErr = System.err;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private WebServer web;
     private Path config;
 
     @BeforeEach
     void setUp() throws IOException {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         web = WebServer.start();
         web.serve("/zebras.html", Page.of("text/html", WebFixtures.article("Zebras of the northern plain", "Jane Doe",
                 "https://example.org/zebras",
@@ -52,6 +53,7 @@ class SourcesCommandTest {
 
     private String run(String... args) {
         out.reset();
+        err.reset();
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
@@ -89,11 +91,15 @@ class SourcesCommandTest {
     }
 
     @Test
-    void a_failure_exits_non_zero_with_the_reason() {
+    void a_failure_exits_non_zero_with_the_reason_on_standard_error_alone() {
         String missing = run("sources", "add", web.url("/gone.html").toString());
+        String missingErr = err.toString(StandardCharsets.UTF_8);
         String unknown = run("sources", "remove", "nosuch");
 
-        assertThat(missing).startsWith("1:").contains("404");
-        assertThat(unknown).isEqualTo("1:There is no source nosuch here; /sources list shows the ids.");
+        assertThat(missing).isEqualTo("1:");
+        assertThat(missingErr).contains("404");
+        assertThat(unknown).isEqualTo("1:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "There is no source nosuch here; /sources list shows the ids.");
     }
 }

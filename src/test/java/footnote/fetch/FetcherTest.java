@@ -359,6 +359,24 @@ class FetcherTest {
     }
 
     @Test
+    void a_damaged_gzip_body_is_reported_in_words_without_the_decoders_exception() throws Exception {
+        byte[] body = gzip(PAGE.getBytes(StandardCharsets.UTF_8));
+        java.util.Arrays.fill(body, 10, Math.min(body.length - 8, 40), (byte) 0xFF); // after the header: the data
+        server.on("/damaged", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        });
+
+        assertThatThrownBy(() -> fetch(local(), server.url("/damaged")))
+                .isInstanceOf(FetchException.class)
+                .hasMessageStartingWith(server.url("/damaged").toString())
+                .hasMessageEndingWith("sent a compressed answer that is damaged.")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.", "Exception"));
+    }
+
+    @Test
     void decompresses_a_gzipped_page() throws Exception {
         byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
         server.on("/gz", exchange -> {

@@ -67,11 +67,24 @@ class SourceManagerTest {
     }
 
     private SourceManager manager(FetchSettings settings) {
+        return manager(settings, Integer.MAX_VALUE, Duration.ofMinutes(10));
+    }
+
+    private SourceManager manager(FetchSettings settings, int maxPassages, Duration maxJob) {
         registry = new FileSourceRegistry(dir.resolve("sources"));
         copies = new FileCopyStore(dir.resolve("copies"));
-        Ingester ingester = new Ingester(index, new HashingEmbedder(), new SourceReader(new ArticleFiles(), copies), 60, 20);
+        Ingester ingester = new Ingester(index, new HashingEmbedder(), new SourceReader(new ArticleFiles(), copies), 60, 20,
+                maxPassages);
         fetcher = new Fetcher(settings);
-        return new SourceManager(registry, copies, ingester, index, fetcher, 50, new SourceBoard(), Clock.systemUTC());
+        return new SourceManager(registry, copies, ingester, index, fetcher, 50, new SourceBoard(), Clock.systemUTC(),
+                maxJob);
+    }
+
+    private void restart(int maxPassages, Duration maxJob) {
+        manager.close();
+        fetcher.close();
+        manager = manager(FetchSettings.defaults().withAllowPrivateAddresses(true).withAllowedPorts(Set.of(web.port())),
+                maxPassages, maxJob);
     }
 
     @AfterEach
@@ -245,6 +258,127 @@ class SourceManagerTest {
     }
 
     @Test
+    void a_source_over_the_passage_limit_is_refused_with_the_limit_and_leaves_nothing() {
+        restart(2, Duration.ofMinutes(10));
+        web.serve("/long.html", Page.of(HTML, page("A long page", "tides")));
+
+        SourceChange change = manager.add(ONE, web.url("/long.html"), Progress.NONE).join();
+
+        assertThat(change.done()).isFalse();
+        assertThat(change.message()).isEqualTo("A long page makes more than 2 passages, the most one source may make"
+                + " (sources.maxPassages).");
+        assertThat(registry.all()).isEmpty();
+        assertThat(copies.sourceIds()).isEmpty();
+        assertThat(index.articles()).isEmpty();
+    }
+
+    @Test
+    void a_job_over_its_time_limit_stops_as_failed_with_the_limit_and_leaves_nothing() {
+        restart(Integer.MAX_VALUE, Duration.ZERO);
+        web.serve("/slow.html", Page.of(HTML, page("A page that takes too long", "tides")));
+
+        SourceChange change = manager.add(ONE, web.url("/slow.html"), Progress.NONE).join();
+
+        assertThat(change.done()).isFalse();
+        assertThat(change.message()).contains("took longer than 0 seconds", "(sources.maxJobMinutes)")
+                .doesNotContain("on my side");
+        assertThat(registry.all()).isEmpty();
+        assertThat(copies.sourceIds()).isEmpty();
+        assertThat(index.articles()).isEmpty();
+    }
+
+    @Test
+    void a_process_that_only_reads_the_index_refuses_source_changes_before_fetching_anything() throws IOException {
+        Path path = dir.resolve("lucene");
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        try (LuceneIndex writer = LuceneIndex.openWritable(path, "t", false);
+                LuceneIndex reader = LuceneIndex.openReadOnly(path, "t");
+                Fetcher readOnlyFetcher = new Fetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)
+                        .withAllowedPorts(Set.of(web.port())));
+                SourceManager readOnly = new SourceManager(new FileSourceRegistry(dir.resolve("ro-sources")),
+                        new FileCopyStore(dir.resolve("ro-copies")), new Ingester(reader, new HashingEmbedder(),
+                                new SourceReader(new ArticleFiles(), copies), 60, 20),
+                        reader, readOnlyFetcher, 50, new SourceBoard(), Clock.systemUTC())) {
+            SourceChange add = readOnly.add(ONE, web.url("/robots.html"), Progress.NONE).join();
+            SourceChange remove = readOnly.remove(ONE, "abc123").join();
+
+            assertThat(List.of(add, remove)).allSatisfy(c -> {
+                assertThat(c.done()).isFalse();
+                assertThat(c.message()).isEqualTo("Another Footnote process is writing to this index; run source"
+                        + " commands there.");
+            });
+            assertThat(web.hits("/robots.html")).isZero();
+            assertThat(Files.exists(dir.resolve("ro-sources"))).isFalse();
+        }
+    }
+
+    @Test
+    void a_symbolic_link_a_pipe_or_a_folder_is_refused_before_it_is_read_and_leaves_nothing() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "root:*:20228:0:99999:7:::");
+        Path link = Files.createSymbolicLink(dir.resolve("notes.txt"), secret);
+        Path fifo = dir.resolve("pipe.txt");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path folder = Files.createDirectory(dir.resolve("folder.md"));
+
+        SourceChange linked = manager.upload(Scope.GLOBAL, "notes.txt", link.toUri(), Progress.NONE).join();
+        SourceChange piped = manager.upload(Scope.GLOBAL, "pipe.txt", fifo.toUri(), Progress.NONE).join();
+        SourceChange foldered = manager.upload(Scope.GLOBAL, "folder.md", folder.toUri(), Progress.NONE).join();
+
+        assertThat(linked.message()).contains("notes.txt is a symbolic link").doesNotContain("root:");
+        assertThat(piped.message()).contains("pipe.txt is not a regular file");
+        assertThat(foldered.message()).contains("folder.md is not a regular file");
+        assertThat(List.of(linked, piped, foldered)).noneMatch(SourceChange::done);
+        assertThat(registry.all()).isEmpty();
+        assertThat(copies.sourceIds()).isEmpty();
+    }
+
+    @Test
+    void a_file_over_the_fetch_cap_is_refused_with_the_cap() throws IOException {
+        manager.close();
+        fetcher.close();
+        manager = manager(FetchSettings.defaults().withMaxBytes(1024));
+        Path big = dir.resolve("big.txt");
+        Files.writeString(big, WebFixtures.prose("ferry", 1).repeat(50));
+
+        SourceChange change = manager.upload(Scope.GLOBAL, "big.txt", big.toUri(), Progress.NONE).join();
+
+        assertThat(change.done()).isFalse();
+        assertThat(change.message()).contains("big.txt is larger than 1 KB");
+        assertThat(registry.all()).isEmpty();
+    }
+
+    @Test
+    void a_utf16_text_file_with_its_byte_order_mark_is_read_as_text() throws IOException {
+        Path file = dir.resolve("wide.txt");
+        Files.write(file, ("\uFEFF" + WebFixtures.prose("lantern", 1)).getBytes(StandardCharsets.UTF_16LE));
+
+        SourceChange change = manager.upload(Scope.GLOBAL, "wide.txt", file.toUri(), Progress.NONE).join();
+
+        assertThat(change.done()).as(change.message()).isTrue();
+        String copy = copies.read(id(change), id(change));
+        assertThat(copy).contains(WebFixtures.prose("lantern", 1).strip()).doesNotContain("\u0000", "\uFEFF");
+    }
+
+    @Test
+    void the_same_text_uploaded_twice_in_a_scope_is_one_source() throws IOException {
+        Path first = dir.resolve("first.txt");
+        Path second = dir.resolve("copy of first.txt");
+        Files.writeString(first, WebFixtures.prose("ferry", 1));
+        Files.writeString(second, WebFixtures.prose("ferry", 1));
+
+        SourceChange one = manager.upload(ONE, "first.txt", first.toUri(), Progress.NONE).join();
+        SourceChange again = manager.upload(ONE, "copy of first.txt", second.toUri(), Progress.NONE).join();
+        SourceChange elsewhere = manager.upload(TWO, "copy of first.txt", second.toUri(), Progress.NONE).join();
+
+        assertThat(one.done()).as(one.message()).isTrue();
+        assertThat(again.done()).isFalse();
+        assertThat(again.message()).contains("already a source here", id(one));
+        assertThat(elsewhere.done()).as(elsewhere.message()).isTrue();
+        assertThat(registry.all()).hasSize(2);
+    }
+
+    @Test
     void bad_uploads_get_a_clear_message_and_leave_nothing_behind() throws IOException {
         web.serve("/scan.pdf", Page.of("application/pdf", pdf(null)))
                 .serve("/broken.pdf", Page.of("application/pdf", "%PDF-1.7 this is not really a PDF".getBytes(StandardCharsets.UTF_8)));
@@ -338,6 +472,49 @@ class SourceManagerTest {
         assertThat(registry.get("cut123")).hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SourceRecord.State.READY));
         assertThat(indexed("cut123")).hasSize(1);
         assertThat(copies.sourceIds()).containsExactly("cut123");
+    }
+
+    @Test
+    void a_damaged_record_keeps_its_copies_and_passages_through_a_restart_and_a_repair_restores_it() throws IOException {
+        Path file = dir.resolve("ferry.txt");
+        Files.writeString(file, WebFixtures.prose("ferry", 1));
+        String upload = id(manager.upload(ONE, "ferry.txt", file.toUri(), Progress.NONE).join());
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String page = id(manager.add(TWO, web.url("/robots.html"), Progress.NONE).join());
+        Files.writeString(dir.resolve("sources/" + upload + ".json"), "{ garbled");
+        Files.writeString(dir.resolve("sources/backup/" + upload + ".json"), "");
+        restart(Integer.MAX_VALUE, Duration.ofMinutes(10));
+
+        manager.recover();
+        manager.awaitIdle();
+        new Ingester(index, new HashingEmbedder(), new SourceReader(new ArticleFiles(), copies), 60, 20)
+                .sync(manager.registered(), manager.untouchable(), footnote.ingest.IngestProgress.NONE);
+
+        assertThat(registry.all()).extracting(SourceRecord::id).containsExactly(page);
+        assertThat(copies.articleIds(upload)).isNotEmpty();
+        assertThat(indexed(upload)).hasSize(1);
+        List<Repair> repairs = manager.repair();
+        assertThat(repairs).singleElement().isInstanceOfSatisfying(Repair.Restored.class, r -> {
+            assertThat(r.record().source().scope()).isEqualTo(ONE);
+            assertThat(r.record().source().kind()).isEqualTo(new SourceKind.Upload("ferry.txt"));
+        });
+        assertThat(registry.all()).extracting(SourceRecord::id).containsExactlyInAnyOrder(page, upload);
+        assertThat(registry.quarantined()).isEmpty();
+    }
+
+    @Test
+    void a_page_whose_copies_vanished_keeps_answering_and_is_fetched_again_at_start_up() throws IOException {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String page = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+        copies.deleteAll(page);
+
+        assertThat(manager.untouchable()).containsExactly(page);
+        manager.recover();
+        manager.awaitIdle();
+
+        assertThat(copies.articleIds(page)).isNotEmpty();
+        assertThat(indexed(page)).hasSize(1);
+        assertThat(manager.untouchable()).isEmpty();
     }
 
     @Test

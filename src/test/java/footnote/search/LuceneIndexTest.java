@@ -232,7 +232,9 @@ class LuceneIndexTest {
 
             assertThatThrownBy(() -> LuceneIndex.openWritable(dir, SIGNATURE, false))
                     .isInstanceOf(IndexUnavailableException.class)
-                    .hasMessageContaining("in use by another Footnote process");
+                    .hasMessageContaining("in use by another Footnote process")
+                    .satisfies(e -> assertThat(((IndexUnavailableException) e).reason())
+                            .isEqualTo(IndexUnavailableException.Reason.IN_USE));
             try (LuceneIndex reader = LuceneIndex.openReadOnly(dir, SIGNATURE)) {
                 assertThat(reader.writable()).isFalse();
                 assertThat(lexicalIds(reader, "zebras", Set.of(Scope.GLOBAL))).containsExactly("a");
@@ -262,6 +264,52 @@ class LuceneIndexTest {
             rebuilt.commit();
             assertThat(lexicalIds(rebuilt, "zebras", Set.of(Scope.GLOBAL))).containsExactly("a");
         }
+    }
+
+    @Test
+    void a_rebuild_leaves_the_old_index_to_readers_until_it_completes_and_a_failed_one_changes_nothing()
+            throws IOException {
+        try (LuceneIndex index = LuceneIndex.openWritable(dir, SIGNATURE, false)) {
+            put(index, Fixtures.article("a", "T", "Zebras live on the savanna."));
+            index.commit();
+        }
+        try (LuceneIndex rebuild = LuceneIndex.openWritable(dir, SIGNATURE, true)) {
+            put(rebuild, Fixtures.article("b", "T", "Giraffes eat leaves."));
+            rebuild.commit();
+            assertThat(rebuild.articles()).containsOnlyKeys("b");
+            try (LuceneIndex reader = LuceneIndex.openReadOnly(dir, SIGNATURE)) {
+                assertThat(reader.articles()).containsOnlyKeys("a");
+            }
+        } // closed without completing: as if it failed or was killed
+        try (LuceneIndex reader = LuceneIndex.openReadOnly(dir, SIGNATURE)) {
+            assertThat(lexicalIds(reader, "zebras", Set.of(Scope.GLOBAL))).containsExactly("a");
+        }
+
+        try (LuceneIndex rebuild = LuceneIndex.openWritable(dir, SIGNATURE, true)) {
+            put(rebuild, Fixtures.article("b", "T", "Giraffes eat leaves."));
+            rebuild.commit();
+            rebuild.completeRebuild();
+        }
+        try (LuceneIndex reader = LuceneIndex.openReadOnly(dir, SIGNATURE)) {
+            assertThat(reader.articles()).containsOnlyKeys("b");
+        }
+    }
+
+    @Test
+    void a_garbled_write_lock_that_no_process_holds_is_emptied_and_the_index_opens() throws IOException {
+        try (LuceneIndex index = LuceneIndex.openWritable(dir, SIGNATURE, false)) {
+            put(index, Fixtures.article("a", "T", "Zebras live on the savanna."));
+            index.commit();
+        }
+        Files.writeString(dir.resolve("write.lock"), "x".repeat(300));
+
+        try (LuceneIndex index = LuceneIndex.openWritable(dir, SIGNATURE, false)) {
+            assertThat(index.writable()).isTrue();
+            assertThat(lexicalIds(index, "zebras", Set.of(Scope.GLOBAL))).containsExactly("a");
+            put(index, Fixtures.article("b", "T", "Giraffes eat leaves."));
+            index.commit();
+        }
+        assertThat(dir.resolve("write.lock")).isEmptyFile();
     }
 
     @Test

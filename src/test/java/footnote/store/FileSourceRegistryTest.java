@@ -56,7 +56,8 @@ class FileSourceRegistryTest {
 
         assertThat(registry.all()).extracting(SourceRecord::id).containsExactly("keep12");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("keep12.json");
+            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+                    .containsExactly("keep12.json");
         }
     }
 
@@ -68,10 +69,43 @@ class FileSourceRegistryTest {
     }
 
     @Test
-    void a_damaged_record_is_reported_with_its_file() throws IOException {
-        Files.writeString(dir.resolve("broken.json"), "{ not json");
+    void a_damaged_record_is_set_aside_and_restored_from_its_backup_while_the_others_stay() throws IOException {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        SourceRecord page = record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a")));
+        SourceRecord upload = record("keep12", new SourceKind.Upload("a.txt"));
+        registry.put(page);
+        registry.put(upload);
+        Files.writeString(dir.resolve("abc123.json"), "{ \"id\": \"abc1");
 
-        assertThatThrownBy(() -> new FileSourceRegistry(dir).all())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("broken.json is damaged");
+        FileSourceRegistry reopened = new FileSourceRegistry(dir);
+
+        assertThat(reopened.all()).containsExactly(page, upload);
+        assertThat(dir.resolve("damaged/abc123.json")).hasContent("{ \"id\": \"abc1");
+        assertThat(reopened.quarantined()).isEmpty();
+    }
+
+    @Test
+    void a_damaged_record_without_a_good_backup_is_left_out_and_named_for_repair() throws IOException {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        registry.put(record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a"))));
+        registry.put(record("keep12", new SourceKind.Upload("a.txt")));
+        Files.writeString(dir.resolve("abc123.json"), "garbage");
+        Files.writeString(dir.resolve("backup/abc123.json"), "");
+        Files.writeString(dir.resolve("stray1.json"), "{ not json");
+
+        FileSourceRegistry reopened = new FileSourceRegistry(dir);
+
+        assertThat(reopened.all()).extracting(SourceRecord::id).containsExactly("keep12");
+        assertThat(reopened.quarantined()).containsExactly("abc123", "stray1");
+        assertThat(reopened.get("abc123")).isEmpty();
+    }
+
+    @Test
+    void a_record_under_another_ids_file_name_counts_as_damaged() throws IOException {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        registry.put(record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a"))));
+        Files.copy(dir.resolve("abc123.json"), dir.resolve("zzz999.json"));
+
+        assertThat(new FileSourceRegistry(dir).all()).extracting(SourceRecord::id).containsExactly("abc123");
     }
 }
