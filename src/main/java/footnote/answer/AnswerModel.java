@@ -58,6 +58,14 @@ public record AnswerModel(
             }
         }
 
+        Linear rounded() {
+            return new Linear(roundAll(mean), roundAll(scale), roundAll(weights), round(bias));
+        }
+
+        private static double[] roundAll(double[] values) {
+            return java.util.Arrays.stream(values).map(AnswerModel::round).toArray();
+        }
+
         double apply(double[] x) {
             if (x.length != weights.length) {
                 throw new IllegalArgumentException("expected " + weights.length + " inputs, got " + x.length);
@@ -93,8 +101,25 @@ public record AnswerModel(
         }
     }
 
+    /**
+     * Writes the model with every number to 10 significant digits, and below 1e-12 as 0: training adds up in
+     * parallel, so the last bits of a weight differ between two runs (by about 1e-15), and the same command should
+     * write the same file.
+     */
     public void write(Path file) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+        AnswerModel rounded = new AnswerModel(signals, ranker.rounded(), decider.rounded(), round(threshold),
+                round(support), trainedOn);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), rounded);
+    }
+
+    static double round(double value) {
+        if (Math.abs(value) < 1e-12) {
+            return 0; // what is zero but for the order of a sum (a constant signal's mean, say)
+        }
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(10)).doubleValue();
     }
 
     /**

@@ -75,8 +75,25 @@ class AnswerModelTrainerTest {
         model.write(file);
         AnswerModel read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(Files.readString(file),
                 AnswerModel.class);
-        assertThat(read.decider().weights()).containsExactly(model.decider().weights());
+        assertThat(read.decider().weights()).containsExactly(model.decider().weights(),
+                org.assertj.core.data.Offset.offset(1e-9));
         assertThat(read.trainedOn()).isEqualTo("a test world");
+    }
+
+    @Test
+    void weightsThatDifferOnlyInTheirLastBitsAreWrittenAsTheSameFile(@TempDir Path dir) throws Exception {
+        AnswerModel model = AnswerModelTrainer.train(world(), 0.05, 0.25, "a test world");
+        double[] nudged = model.ranker().weights().clone();
+        for (int i = 0; i < nudged.length; i++) {
+            nudged[i] = nudged[i] + Math.ulp(nudged[i]) * 4; // what summing in another order does
+        }
+        AnswerModel other = new AnswerModel(model.signals(), new AnswerModel.Linear(model.ranker().mean(),
+                model.ranker().scale(), nudged, model.ranker().bias()), model.decider(), model.threshold(),
+                model.support(), model.trainedOn());
+        model.write(dir.resolve("a.json"));
+        other.write(dir.resolve("b.json"));
+
+        assertThat(Files.readString(dir.resolve("a.json"))).isEqualTo(Files.readString(dir.resolve("b.json")));
     }
 
     @Test
