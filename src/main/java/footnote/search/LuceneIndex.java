@@ -350,6 +350,11 @@ public final class LuceneIndex implements PassageIndex {
     @Override
     public LuceneSnapshot snapshot() {
         try {
+            if (writer.isEmpty()) {
+                // Read-only: another process writes. Its commits are picked up here, a directory listing when
+                // nothing changed; maybeRefresh skips if another thread is already refreshing.
+                searchers.maybeRefresh();
+            }
             return new LuceneSnapshot(searchers, searchers.acquire());
         } catch (IOException e) {
             throw new UncheckedIOException("Opening a searcher on " + description, e);

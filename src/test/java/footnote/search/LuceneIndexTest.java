@@ -296,6 +296,23 @@ class LuceneIndexTest {
     }
 
     @Test
+    void a_read_only_index_sees_what_the_writing_process_commits_later() throws IOException {
+        try (LuceneIndex writer = LuceneIndex.openWritable(dir, SIGNATURE, false)) {
+            put(writer, Fixtures.article("a", "T", "Zebras live on the savanna."));
+            writer.commit();
+            try (LuceneIndex reader = LuceneIndex.openReadOnly(dir, SIGNATURE)) {
+                assertThat(reader.articles()).containsOnlyKeys("a");
+
+                put(writer, Fixtures.article("b", "T", "Giraffes eat leaves."));
+                writer.commit();
+
+                assertThat(reader.articles()).containsOnlyKeys("a", "b");
+                assertThat(lexicalIds(reader, "giraffes", Set.of(Scope.GLOBAL))).containsExactly("b");
+            }
+        }
+    }
+
+    @Test
     void a_garbled_write_lock_that_no_process_holds_is_emptied_and_the_index_opens() throws IOException {
         try (LuceneIndex index = LuceneIndex.openWritable(dir, SIGNATURE, false)) {
             put(index, Fixtures.article("a", "T", "Zebras live on the savanna."));
