@@ -178,54 +178,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         return ids;
     }
 
-    /**
-     * Rebuilds the records that were found damaged and set aside, from what their copies say (a page's address,
-     * an upload's file name, the title) and the scope their passages carry in the index, and indexes them again.
-     * A feed cannot be rebuilt: its own address is not in its entries' copies.
-     */
+    /** Rebuilds the records that were found damaged and set aside; see {@link SourceRepair}. */
     public List<Repair> repair() {
-        Map<String, footnote.corpus.Scope> scopes = new HashMap<>();
-        index.articles().values().forEach(a -> scopes.putIfAbsent(a.sourceId(), a.scope()));
-        List<Repair> done = new ArrayList<>();
-        for (String id : registry.quarantined()) {
-            List<CopyFile.Origin> origins = new ArrayList<>();
-            for (String articleId : copies.articleIds(id)) {
-                try {
-                    origins.add(CopyFile.origin(copies.read(id, articleId)));
-                } catch (java.io.IOException e) {
-                    log.warn("Could not read the copy {}/{} while repairing", id, articleId);
-                }
-            }
-            Optional<SourceKind> kind = kindFrom(origins);
-            if (origins.isEmpty()) {
-                done.add(new Repair.Unrestorable(id, Repair.Why.NO_COPIES));
-            } else if (!scopes.containsKey(id)) {
-                done.add(new Repair.Unrestorable(id, Repair.Why.SCOPE_UNKNOWN));
-            } else if (kind.isEmpty()) {
-                done.add(new Repair.Unrestorable(id, Repair.Why.FEED_ADDRESS_UNKNOWN));
-            } else {
-                String title = Optional.ofNullable(origins.get(0).title()).filter(t -> !t.isBlank()).orElse(id);
-                SourceRecord record = new SourceRecord(new Source(id, kind.get(), scopes.get(id)), title,
-                        SourceRecord.State.READY, clock.instant(), Optional.empty(), Optional.empty());
-                put(record);
-                ingester.syncSource(record.source(), wanted(id));
-                done.add(new Repair.Restored(record));
-            }
-        }
-        return done;
-    }
-
-    /** An upload names its file; a page is one copy with its address and no feed entry id; a feed says neither. */
-    private static Optional<SourceKind> kindFrom(List<CopyFile.Origin> origins) {
-        Optional<String> file = origins.stream().map(CopyFile.Origin::file).filter(f -> f != null && !f.isBlank())
-                .findFirst();
-        if (file.isPresent()) {
-            return Optional.of(new SourceKind.Upload(file.get()));
-        }
-        if (origins.size() == 1 && origins.get(0).guid() == null && origins.get(0).url() != null) {
-            return WebAddress.parse(origins.get(0).url()).map(SourceKind.WebPage::new);
-        }
-        return Optional.empty();
+        return new SourceRepair(registry, copies, index, ingester, clock).repair();
     }
 
     /** The sources added at run time that are ready to answer, for a full indexing pass. */
