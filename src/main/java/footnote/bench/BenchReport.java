@@ -60,6 +60,26 @@ public final class BenchReport {
         return out.toString();
     }
 
+    /** The hostile pages' table: one row per page, with the limits they were added under. */
+    public static String hostile(String machine, int maxPassages, int maxJobMinutes, List<HostileResult> results) {
+        StringBuilder out = new StringBuilder("# Footnote benchmark: hostile pages\n\n").append(machine).append("\n\n")
+                .append(String.format(Locale.ROOT, "Each page added by `sources upload` in a process of its own"
+                        + " (start-up and model load included), with the default heap and sources.maxPassages %,d,"
+                        + " sources.maxJobMinutes %d. Answers: questions quoting the page, warm, one thread, rendered"
+                        + " for Discord (ms).%n%n", maxPassages, maxJobMinutes))
+                .append("| page | bytes | add (s) | peak resident (MB) | passages | answer p50 | answer p99 | answer max"
+                        + " | outcome |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (HostileResult r : results) {
+            out.append(row(r.page(), String.format(Locale.ROOT, "%,d", r.bytes()),
+                    String.format(Locale.ROOT, "%.1f", r.seconds()), optional(r.peakResidentMb()),
+                    String.format(Locale.ROOT, "%,d", r.passages()),
+                    r.answers().map(a -> ms(a.p50())).orElse("-"), r.answers().map(a -> ms(a.p99())).orElse("-"),
+                    r.answers().map(a -> ms(a.max())).orElse("-"), r.outcome().replace("|", "\\|")));
+        }
+        return out.toString();
+    }
+
     private static String row(String... cells) {
         return "| " + String.join(" | ", cells) + " |\n";
     }

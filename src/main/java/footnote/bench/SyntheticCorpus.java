@@ -25,6 +25,9 @@ public final class SyntheticCorpus {
     /** A sentence of prose ends in a full stop, question or exclamation mark, perhaps inside a quote: a heading does not. */
     private static final java.util.regex.Pattern PROSE = java.util.regex.Pattern.compile("[.!?][\"”’')]*$");
 
+    /** What is not part of a word: punctuation and symbols, which an unpunctuated page leaves out. */
+    private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}\\s]+");
+
     private final List<String> sentences;
 
     private SyntheticCorpus(List<String> sentences) {
@@ -84,6 +87,33 @@ public final class SyntheticCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the corpus to " + folder, e);
         }
+    }
+
+    /**
+     * A page built to be hostile, of about {@code bytes} bytes of UTF-8: random sentences run together on one line,
+     * with their punctuation ({@link HostilePage.Shape#UNPUNCTUATED}) or without ({@link HostilePage.Shape#ONE_LINE}
+     * keeps it), like minified text, a transcript or a table flattened by extraction. The same seed gives the same
+     * page; a sample of its sentences, as they appear in it, are the questions that match it.
+     */
+    public HostilePage hostilePage(HostilePage.Shape shape, long bytes, int questions, long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        List<String> asked = new ArrayList<>();
+        long size = 0;
+        while (size < bytes) {
+            String sentence = sentences.get(random.nextInt(sentences.size()));
+            String written = shape == HostilePage.Shape.UNPUNCTUATED ? NOT_A_WORD.matcher(sentence).replaceAll(" ")
+                    .replaceAll("\\s+", " ").strip() : sentence;
+            if (written.isEmpty()) {
+                continue;
+            }
+            text.append(text.length() == 0 ? "" : " ").append(written);
+            size += written.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (asked.size() < questions && random.nextInt(50) == 0) {
+                asked.add(written);
+            }
+        }
+        return new HostilePage(shape, text.toString(), asked);
     }
 
     private String paragraph(Random random) {

@@ -7,6 +7,7 @@ import footnote.bench.AnswerLatency;
 import footnote.bench.BenchReport;
 import footnote.bench.CorpusResult;
 import footnote.bench.Floor;
+import footnote.bench.HostileResult;
 import footnote.bench.Memory;
 import footnote.bench.RawLucene;
 import footnote.bench.SyntheticCorpus;
@@ -97,6 +98,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-startup", description = "Skip start-up timing (a child process per corpus).")
     boolean noStartup;
 
+    @Option(names = "--hostile", description = "Instead of the corpora: add pages built to be hostile (9 MB without a"
+            + " full stop, 8 MB on one line, and 1 MB of each) with `sources upload`, each in a process of its own,"
+            + " and report add time, peak resident memory, the outcome and answer times; about 5 minutes.")
+    boolean hostile;
+
     @Mixin
     BackendOption backend = new BackendOption();
 
@@ -105,6 +111,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config settings = backend.apply(config.load());
+        if (hostile) {
+            return hostile(settings);
+        }
         List<String> names = new ArrayList<>(corpora);
         if (million && !names.contains("1m")) {
             names.add("1m");
@@ -123,6 +132,24 @@ final class BenchCommand implements Callable<Integer> {
         Files.writeString(out, report);
         terminal.out.println(report);
         terminal.err.println("Written to " + out);
+        return 0;
+    }
+
+    private int hostile(Config settings) throws Exception {
+        Optional<Path> jar = jar();
+        if (jar.isEmpty()) {
+            terminal.err.println("--hostile runs the add in a process of its own: run it from the jar.");
+            return 2;
+        }
+        List<HostileResult> results = new HostileBench(jar.get(), work, terminal)
+                .run(settings, App.embedder(settings), SyntheticCorpus.fromArticles(squad.resolve("articles")));
+        String report = BenchReport.hostile(machine(), settings.sources().maxPassages(),
+                settings.sources().maxJobMinutes(), results);
+        Path file = out.resolveSibling("hostile.md");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, report);
+        terminal.out.println(report);
+        terminal.err.println("Written to " + file);
         return 0;
     }
 
@@ -280,10 +307,11 @@ final class BenchCommand implements Callable<Integer> {
      * file naming it, timed to its exit. Empty when not run from the jar.
      */
     private Optional<Double> startup(Config settings, Path dir, String question) throws Exception {
-        Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (!jar.toString().endsWith(".jar")) {
+        Optional<Path> built = jar();
+        if (built.isEmpty()) {
             return Optional.empty();
         }
+        Path jar = built.get();
         Path file = dir.resolve("bench.yaml");
         new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), settings);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -298,6 +326,12 @@ final class BenchCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The jar this runs from; empty when run from classes (tests, an IDE). */
+    private static Optional<Path> jar() throws java.net.URISyntaxException {
+        Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.toString().endsWith(".jar") ? Optional.of(jar) : Optional.empty();
     }
 
     /** The settings with this corpus as the only source, its own data folder, and the bench's own collections. */
@@ -321,7 +355,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

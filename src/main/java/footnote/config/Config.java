@@ -40,6 +40,10 @@ public record Config(
         return new Config(replacement, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, summary);
     }
 
+    public Config withSources(Sources replacement) {
+        return new Config(index, replacement, embedding, retrieval, answers, chat, discord, fetch, feeds, summary);
+    }
+
     public static Config defaults() {
         return new Config(null, null, null, null, null, null, null, null, null, null);
     }

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing is lost, and a crash leaves nothing half done. Adding a source first records it as ADDING, then
  * writes its copies, indexes them and only then marks it READY; {@link #recover()} undoes a source still ADDING
- * after a restart and queues the add again. Copies are the truth for a source's articles: a refresh that fails
+ * after a restart and queues the add again, once, behind any moderator's job. Copies are the truth for a source's articles: a refresh that fails
  * keeps them, so a page that vanished keeps answering.
  */
 public final class SourceManager implements SourceAdmin, SourceCatalog, AutoCloseable {
@@ -117,12 +117,16 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                 if (record.source().kind() instanceof SourceKind.Upload && !copies.articleIds(record.id()).isEmpty()) {
                     registry.put(record.with(SourceRecord.State.READY));
                 } else {
-                    log.info("Source {} was being added when the bot stopped; adding it again", record.id());
                     ingester.removeSource(record.id());
                     copies.deleteAll(record.id());
-                    if (record.source().kind() instanceof SourceKind.Upload) {
+                    if (record.source().kind() instanceof SourceKind.Upload || record.attempt() > 1) {
+                        if (record.attempt() > 1) {
+                            log.warn("Source {} ({}) was cut short twice while being added; not trying again:"
+                                    + " add it again to retry", record.id(), record.title());
+                        }
                         registry.delete(record.id());
                     } else {
+                        log.info("Source {} was being added when the bot stopped; adding it again", record.id());
                         retry.add(record);
                     }
                 }
@@ -141,10 +145,10 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                 copies.deleteAll(orphan);
             }
         }
-        for (SourceRecord record : retry) {
+        for (SourceRecord record : retry) { // in the background: a moderator's command goes first
             URI url = url(record.source().kind()).orElseThrow();
-            submit(new Job(record.source().scope(), record.id(), "Adding " + url + " again"),
-                    () -> addNow(record.source().scope(), url, record.id(), Progress.NONE));
+            jobs.submitInBackground(new Job(record.source().scope(), record.id(), "Adding " + url + " again"),
+                    () -> addNow(record.source().scope(), url, record.id(), record.attempt() + 1, Progress.NONE));
         }
     }
 
@@ -160,7 +164,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             return;
         }
         log.warn("The copies of source {} are missing; fetching it again", record.id());
-        submit(new Job(record.source().scope(), record.id(), "Fetching " + record.title() + " again"),
+        jobs.submitInBackground(new Job(record.source().scope(), record.id(), "Fetching " + record.title() + " again"),
                 () -> refreshNow(record.id(), Progress.NONE));
     }
 
@@ -208,7 +212,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                     url + " is already a source here: " + duplicate.get().title() + " (id " + duplicate.get().id() + ")."));
         }
         String id = newId();
-        return submit(new Job(scope, id, "Adding " + url), () -> addNow(scope, url, id, progress));
+        return submit(new Job(scope, id, "Adding " + url), () -> addNow(scope, url, id, 1, progress));
     }
 
     @Override
@@ -285,7 +289,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         for (SourceRecord record : registry.all()) {
             if (record.source().kind() instanceof SourceKind.Feed && record.state() == SourceRecord.State.READY
                     && !jobs.busyWith(record.id())) {
-                submit(new Job(record.source().scope(), record.id(), "Polling " + record.title()),
+                jobs.submitInBackground(new Job(record.source().scope(), record.id(), "Polling " + record.title()),
                         () -> refreshNow(record.id(), Progress.NONE));
             }
         }
@@ -331,10 +335,10 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     // ------------------------------------------------------------------ jobs
 
-    private SourceChange addNow(Scope scope, URI url, String id, Progress progress) {
+    private SourceChange addNow(Scope scope, URI url, String id, int attempt, Progress progress) {
         SourceRecord record = new SourceRecord(new Source(id, new SourceKind.WebPage(url), scope), url.getHost(),
-                SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty());
-        put(record); // the intent, so a crash from here on is undone and retried
+                SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty(), attempt);
+        intend(record); // so a crash from here on is undone and retried
         try {
             progress.report("Fetching " + url, 0, 0);
             Acquirer.Found found = acquirer.fetch(url);
@@ -361,7 +365,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     private SourceChange uploadNow(Scope scope, String fileName, URI location, String id, Progress progress) {
         SourceRecord record = new SourceRecord(new Source(id, new SourceKind.Upload(fileName), scope), fileName,
                 SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty());
-        put(record);
+        intend(record);
         try {
             progress.report("Reading " + fileName, 0, 0);
             Acquirer.Extracted upload = acquirer.upload(fileName, location);
@@ -396,6 +400,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     private SourceChange undoAdd(SourceRecord record, Exception cause) {
         if (cause instanceof Removed || cause instanceof Ingester.Stopped && removing.contains(record.id())) {
+            afterRemoval(record.id());
             return SourceChange.failed("Adding " + record.title() + " stopped: the source was removed meanwhile.");
         }
         Optional<String> limit = limitReached(cause, record.title());
@@ -507,6 +512,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                     + (news.isEmpty() ? "nothing new" : String.join(", ", news)) + ".",
                     status(refreshed, passagesBySource()));
         } catch (Removed e) {
+            afterRemoval(id);
             return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed meanwhile.");
         } catch (FetchException | RuntimeException e) {
             if (e instanceof Ingester.Stopped && removing.contains(id)) {
@@ -521,6 +527,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             try {
                 registry.get(id).ifPresent(r -> put(r.failed(why)));
             } catch (Removed removed) {
+                afterRemoval(id);
                 return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed.");
             }
             return SourceChange.failed("Could not refresh " + record.title() + ": " + why
@@ -528,11 +535,33 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         }
     }
 
-    /** A job's record write, unless the source is being removed: then the job stops here. */
-    private void put(SourceRecord record) {
+    /** A new source's first record, written before anything else of it. */
+    private void intend(SourceRecord record) {
         synchronized (writes) {
             stopIfRemoved(record.id());
             registry.put(record);
+        }
+    }
+
+    /** A job's record write, unless the source is being removed, here or in another process: then the job stops. */
+    private void put(SourceRecord record) {
+        synchronized (writes) {
+            stopIfRemoved(record.id());
+            if (!registry.update(record)) {
+                throw new Removed(record.id());
+            }
+        }
+    }
+
+    /**
+     * After a job stopped because its source was removed: a removal in this process cleaned up and let no write
+     * land after it; one in another process sharing the sources may have come before this job's last copies and
+     * passages, which are undone here.
+     */
+    private void afterRemoval(String id) {
+        if (!removing.contains(id)) {
+            ingester.removeSource(id);
+            copies.deleteAll(id);
         }
     }
 

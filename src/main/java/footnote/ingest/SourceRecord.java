@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param state   ADDING until every article is copied and indexed; a record still ADDING after a restart marks
  *                work that was cut short, which is undone and retried
  * @param problem why the last fetch failed; the copies fetched before stay, and keep answering
+ * @param attempt which try at adding it this is: a restart retries an add cut short once, and gives up on a retry
+ *                that was cut short too (it may be what stopped the bot), so no add is retried in a loop
  */
 public record SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
-        Optional<String> problem) {
+        Optional<String> problem, int attempt) {
 
     public enum State { ADDING, READY, REMOVING }
 
@@ -25,6 +27,15 @@ public record SourceRecord(Source source, String title, State state, Instant add
         Objects.requireNonNull(added, "added");
         Objects.requireNonNull(lastFetched, "lastFetched");
         Objects.requireNonNull(problem, "problem");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt " + attempt);
+        }
+    }
+
+    /** A record of a source added at the first try. */
+    public SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
+            Optional<String> problem) {
+        this(source, title, state, added, lastFetched, problem, 1);
     }
 
     public String id() {
@@ -32,18 +43,18 @@ public record SourceRecord(Source source, String title, State state, Instant add
     }
 
     public SourceRecord with(Source newSource, String newTitle) {
-        return new SourceRecord(newSource, newTitle, state, added, lastFetched, problem);
+        return new SourceRecord(newSource, newTitle, state, added, lastFetched, problem, attempt);
     }
 
     public SourceRecord with(State newState) {
-        return new SourceRecord(source, title, newState, added, lastFetched, problem);
+        return new SourceRecord(source, title, newState, added, lastFetched, problem, attempt);
     }
 
     public SourceRecord fetched(Instant when) {
-        return new SourceRecord(source, title, state, added, Optional.of(when), Optional.empty());
+        return new SourceRecord(source, title, state, added, Optional.of(when), Optional.empty(), attempt);
     }
 
     public SourceRecord failed(String why) {
-        return new SourceRecord(source, title, state, added, lastFetched, Optional.of(why));
+        return new SourceRecord(source, title, state, added, lastFetched, Optional.of(why), attempt);
     }
 }

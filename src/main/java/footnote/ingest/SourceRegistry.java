@@ -15,6 +15,15 @@ public interface SourceRegistry {
 
     void put(SourceRecord record);
 
+    /**
+     * Writes a job's change to its own source's record, unless the source was removed or marked for removal since:
+     * then nothing is written. Atomic against a removal in this process and, where processes share the registry,
+     * in any other, so a job never brings a removed source back.
+     *
+     * @return whether the record was written
+     */
+    boolean update(SourceRecord record);
+
     void delete(String id);
 
     /**

@@ -67,6 +67,17 @@ public final class FileSourceRegistry implements SourceRegistry {
         }
     }
 
+    /** One process writes this registry (a second one opens the index read-only), so its monitor is enough. */
+    @Override
+    public synchronized boolean update(SourceRecord record) {
+        Optional<SourceRecord> stored = get(record.id());
+        if (stored.isEmpty() || stored.get().state() == SourceRecord.State.REMOVING) {
+            return false;
+        }
+        put(record);
+        return true;
+    }
+
     @Override
     public synchronized void delete(String id) {
         try {

@@ -41,7 +41,8 @@ public final class Records {
             @JsonProperty("state") SourceRecord.State state,
             @JsonProperty("added") Instant added,
             @JsonProperty("lastFetched") Instant lastFetched,
-            @JsonProperty("problem") String problem) {}
+            @JsonProperty("problem") String problem,
+            @JsonProperty("attempt") Integer attempt) {}
 
     record StoredSettings(@JsonProperty("moderatorRoles") List<String> moderatorRoles,
             @JsonProperty("askChannels") List<String> askChannels,
@@ -69,7 +70,7 @@ public final class Records {
         }
         return write(new StoredSource(source.id(), source.kind().label(), url, fileName, source.scope().id(),
                 record.title(), record.state(), record.added(), record.lastFetched().orElse(null),
-                record.problem().orElse(null)));
+                record.problem().orElse(null), record.attempt() == 1 ? null : record.attempt()));
     }
 
     /** @throws IOException when the bytes are not a source record */
@@ -83,7 +84,8 @@ public final class Records {
                 default -> throw new IOException("unknown source kind '" + s.kind() + "'");
             };
             return new SourceRecord(new Source(s.id(), kind, new Scope(s.scope())), s.title(), s.state(), s.added(),
-                    Optional.ofNullable(s.lastFetched()), Optional.ofNullable(s.problem()));
+                    Optional.ofNullable(s.lastFetched()), Optional.ofNullable(s.problem()),
+                    s.attempt() == null ? 1 : s.attempt());
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

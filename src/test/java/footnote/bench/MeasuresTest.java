@@ -56,4 +56,19 @@ class MeasuresTest {
                 "| 10k | 90 | 150 | 16.0 |", "| 10k | 10000 | 80.0 | 100.0 | 0.80 | 12.5 | 2048 | 120 | 400 | 2.50 |",
                 "Machine: test.");
     }
+
+    @Test
+    void the_hostile_pages_report_has_a_row_per_page_with_its_outcome_kept_inside_its_cell() {
+        HostileResult refused = new HostileResult("one line 8 MB", 8_388_650, 6.84, Optional.of(830L),
+                "page makes more than 20000 passages | refused", 0, Optional.empty());
+        HostileResult added = new HostileResult("one line 1 MB", 1_048_608, 84.8, Optional.empty(), "Added", 2_756,
+                Optional.of(Percentiles.of(new long[] {20_000_000, 30_000_000, 60_000_000})));
+
+        String report = BenchReport.hostile("Machine: test.", 20_000, 10, List.of(refused, added));
+
+        assertThat(report).contains("sources.maxPassages 20,000, sources.maxJobMinutes 10")
+                .contains("| one line 8 MB | 8,388,650 | 6.8 | 830 | 0 | - | - | - | page makes more than 20000 passages"
+                        + " \\| refused |")
+                .contains("| one line 1 MB | 1,048,608 | 84.8 | - | 2,756 | 30.0 | 60.0 | 60.0 | Added |");
+    }
 }

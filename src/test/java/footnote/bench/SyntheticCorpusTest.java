@@ -72,4 +72,23 @@ class SyntheticCorpusTest {
         }
         return texts;
     }
+
+    @Test
+    void a_hostile_page_is_one_line_of_the_size_asked_and_its_questions_are_in_it() throws IOException {
+        SyntheticCorpus corpus = SyntheticCorpus.fromArticles(sources);
+
+        HostilePage bare = corpus.hostilePage(HostilePage.Shape.UNPUNCTUATED, 200_000, 20, 3);
+        HostilePage line = corpus.hostilePage(HostilePage.Shape.ONE_LINE, 200_000, 20, 3);
+
+        for (HostilePage page : List.of(bare, line)) {
+            assertThat(page.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isBetween(200_000, 200_000 + 2_000);
+            assertThat(page.text()).doesNotContain("\n");
+            assertThat(page.questions()).hasSize(20).allSatisfy(q -> assertThat(page.text()).contains(q));
+        }
+        assertThat(bare.text()).doesNotContain(".", ",", "?", "!");
+        assertThat(new SentenceSplitter().split(bare.text())).hasSize(1);
+        assertThat(new SentenceSplitter().split(line.text()).size()).isGreaterThan(100);
+        assertThat(corpus.hostilePage(HostilePage.Shape.ONE_LINE, 200_000, 20, 3)).isEqualTo(line);
+    }
 }

@@ -61,6 +61,56 @@ class JobQueueTest {
         }
     }
 
+    @Test
+    void a_job_asked_for_runs_before_background_jobs_still_waiting_and_idle_waits_for_all() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        try (JobQueue queue = new JobQueue(job -> finished.add(job.description()))) {
+            queue.submitInBackground(new Job(Scope.GLOBAL, "p", "Polling p"), () -> {
+                started.countDown();
+                await(release);
+                return null;
+            });
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            queue.submitInBackground(new Job(Scope.GLOBAL, "q", "Polling q"), () -> null);
+            queue.submit(new Job(Scope.server("1"), "a", "Adding a"), () -> null);
+
+            assertThat(queue.pending()).extracting(Job::description)
+                    .containsExactly("Polling p", "Adding a", "Polling q");
+            release.countDown();
+            queue.awaitIdle();
+            assertThat(finished).containsExactly("Polling p", "Adding a", "Polling q", "waiting");
+        }
+    }
+
+    @Test
+    void a_job_that_throws_fails_its_own_future_and_the_next_job_runs() throws Exception {
+        try (JobQueue queue = new JobQueue(job -> finished.add(job.description()))) {
+            CompletableFuture<String> failing = queue.submit(new Job(Scope.GLOBAL, "a", "Adding a"), () -> {
+                throw new IllegalStateException("broken");
+            });
+            CompletableFuture<String> next = queue.submit(new Job(Scope.GLOBAL, "b", "Adding b"), () -> "b done");
+
+            assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("b done");
+            assertThat(failing).isCompletedExceptionally();
+            assertThat(queue.busyWith("a")).isFalse();
+        }
+    }
+
+    @Test
+    void a_job_is_no_longer_pending_when_its_result_arrives() throws Exception {
+        try (JobQueue queue = new JobQueue(job -> finished.add(job.description()))) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Boolean> stillListed = queue.submit(new Job(Scope.GLOBAL, "a", "Adding a"), () -> {
+                await(release);
+                return "a done";
+            }).thenApply(done -> queue.busyWith("a") || !finished.contains("Adding a"));
+            release.countDown();
+
+            assertThat(stillListed.get(5, TimeUnit.SECONDS)).isFalse();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

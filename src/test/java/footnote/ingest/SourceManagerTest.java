@@ -475,6 +475,52 @@ class SourceManagerTest {
     }
 
     @Test
+    void a_retry_that_was_cut_short_too_is_given_up_instead_of_tried_at_every_start() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        SourceRecord firstTry = new SourceRecord(new footnote.corpus.Source("try123",
+                new SourceKind.WebPage(web.url("/robots.html")), TWO), "robots", SourceRecord.State.ADDING,
+                Instant.now(), Optional.empty(), Optional.empty());
+        SourceRecord retried = new SourceRecord(new footnote.corpus.Source("again1",
+                new SourceKind.WebPage(web.url("/robots.html")), ONE), "robots", SourceRecord.State.ADDING,
+                Instant.now(), Optional.empty(), Optional.empty(), 2);
+        registry.put(firstTry);
+        registry.put(retried);
+        copies.write("again1", "again1", "---\ntitle: half\n---\nHalf written again.\n");
+
+        manager.recover();
+        manager.awaitIdle();
+
+        assertThat(registry.get("try123")).hasValueSatisfying(r -> {
+            assertThat(r.state()).isEqualTo(SourceRecord.State.READY);
+            assertThat(r.attempt()).isEqualTo(2);
+        });
+        assertThat(registry.get("again1")).isEmpty();
+        assertThat(copies.articleIds("again1")).isEmpty();
+        assertThat(indexed("again1")).isEmpty();
+    }
+
+    @Test
+    void a_moderators_add_runs_before_start_up_retries_still_waiting() {
+        web.serve("/ferry.html", Page.of(HTML, page("Ferry timetable", "ferry")));
+        for (int i = 0; i < 3; i++) {
+            web.serve("/slow" + i + ".html", Page.of(HTML, page("A slow page " + i, "slowness")).slow(Duration.ofMillis(600)));
+            registry.put(new SourceRecord(new footnote.corpus.Source("retry" + i,
+                    new SourceKind.WebPage(web.url("/slow" + i + ".html")), TWO), "slow", SourceRecord.State.ADDING,
+                    Instant.now(), Optional.empty(), Optional.empty()));
+        }
+        manager.recover();
+
+        CompletableFuture<SourceChange> asked = manager.add(ONE, web.url("/ferry.html"), Progress.NONE);
+        SourceChange added = asked.join();
+
+        assertThat(added.done()).isTrue();
+        // the first retry may have started before the add was asked for; the last one still waits
+        assertThat(registry.get("retry2").orElseThrow().state()).isEqualTo(SourceRecord.State.ADDING);
+        manager.awaitIdle();
+        assertThat(registry.get("retry2").orElseThrow().state()).isEqualTo(SourceRecord.State.READY);
+    }
+
+    @Test
     void a_damaged_record_keeps_its_copies_and_passages_through_a_restart_and_a_repair_restores_it() throws IOException {
         Path file = dir.resolve("ferry.txt");
         Files.writeString(file, WebFixtures.prose("ferry", 1));

@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -362,6 +363,48 @@ class SolrBackendTest {
     }
 
     @Test
+    @Order(6)
+    void a_removal_in_one_process_while_another_still_adds_the_source_leaves_nothing_of_it() throws Exception {
+        try (WebServer web = WebServer.start();
+                Fetcher fetcher = new Fetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)
+                        .withAllowedPorts(Set.of(web.port())));
+                SolrCluster otherClient = new SolrCluster(urls(), Duration.ofSeconds(30));
+                SourceManager adding = manager(fetcher);
+                SourceManager removing = manager(fetcher, otherClient,
+                        SolrPassageIndex.open(otherClient, PASSAGES, STATE, SIGNATURE, false))) {
+            web.serve("/tides.html", Page.of("text/html; charset=utf-8", WebFixtures.article("Spring tides in the"
+                    + " estuary", "Jane Doe", "https://example.org/tides", WebFixtures.prose("tides", 1),
+                    WebFixtures.prose("tides", 2))).slow(Duration.ofMillis(1500)));
+            Scope server = Scope.server("666");
+            SolrSourceRegistry registry = new SolrSourceRegistry(cluster, STATE);
+
+            CompletableFuture<SourceChange> add = adding.add(server, web.url("/tides.html"), Progress.NONE);
+            String id = awaitRecord(registry, server);
+            SourceChange removed = removing.remove(server, id).join();
+            SourceChange added = add.join();
+
+            assertThat(removed.done()).as(removed.message()).isTrue();
+            assertThat(added.done()).isFalse();
+            assertThat(added.message()).contains("removed");
+            assertThat(registry.get(id)).isEmpty();
+            assertThat(new SolrCopyStore(cluster, STATE).articleIds(id)).isEmpty();
+            assertThat(solrIndex.articles().values()).noneMatch(a -> a.sourceId().equals(id));
+        }
+    }
+
+    /** The id of the first source recorded in this server, once one is. */
+    private static String awaitRecord(SolrSourceRegistry registry, Scope server) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var found = registry.all().stream().filter(r -> r.source().scope().equals(server)).findFirst();
+            if (found.isPresent()) {
+                return found.get().id();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no source was recorded in " + server);
+    }
+
+    @Test
     @Order(99)
     void answers_and_source_commands_keep_working_when_a_node_stops() throws Exception {
         nodes.stopJettySolrRunner(0);
@@ -395,9 +438,14 @@ class SolrBackendTest {
     }
 
     private SourceManager manager(Fetcher fetcher) {
-        SolrCopyStore copies = new SolrCopyStore(cluster, STATE);
-        Ingester ingester = new Ingester(solrIndex, embedder, new SourceReader(new ArticleFiles(), copies), 60, 20);
-        return new SourceManager(new SolrSourceRegistry(cluster, STATE), copies, ingester, solrIndex, fetcher, 50,
+        return manager(fetcher, cluster, solrIndex);
+    }
+
+    /** A source manager as another process sharing the cluster has it: its own client and index. */
+    private SourceManager manager(Fetcher fetcher, SolrCluster client, PassageIndex index) {
+        SolrCopyStore copies = new SolrCopyStore(client, STATE);
+        Ingester ingester = new Ingester(index, embedder, new SourceReader(new ArticleFiles(), copies), 60, 20);
+        return new SourceManager(new SolrSourceRegistry(client, STATE), copies, ingester, index, fetcher, 50,
                 new SourceBoard(), Clock.systemUTC());
     }
 }

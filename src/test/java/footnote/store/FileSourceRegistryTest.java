@@ -33,16 +33,36 @@ class FileSourceRegistryTest {
         SourceRecord feed = record("def456", new SourceKind.Feed(URI.create("https://example.org/feed.xml")))
                 .failed("example.org answered 503");
         SourceRecord upload = record("ghi789", new SourceKind.Upload("report.pdf")).with(SourceRecord.State.ADDING);
+        SourceRecord retried = new SourceRecord(record("jkm234", new SourceKind.WebPage(URI.create("https://example.org/b")))
+                .source(), "b", SourceRecord.State.ADDING, Instant.parse("2026-12-01T10:00:00Z"), Optional.empty(),
+                Optional.empty(), 2);
         FileSourceRegistry registry = new FileSourceRegistry(dir);
         registry.put(page);
         registry.put(feed);
         registry.put(upload);
+        registry.put(retried);
 
         FileSourceRegistry reopened = new FileSourceRegistry(dir);
 
-        assertThat(reopened.all()).containsExactly(page, feed, upload);
+        assertThat(reopened.all()).containsExactly(page, feed, upload, retried);
         assertThat(reopened.get("def456")).contains(feed);
         assertThat(reopened.get("nope")).isEmpty();
+    }
+
+    @Test
+    void a_jobs_update_lands_only_while_its_source_is_neither_removed_nor_being_removed() {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        SourceRecord page = record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a")));
+        registry.put(page);
+
+        assertThat(registry.update(page.failed("example.org answered 503"))).isTrue();
+        assertThat(registry.get("abc123").orElseThrow().problem()).contains("example.org answered 503");
+        registry.put(page.with(SourceRecord.State.REMOVING));
+        assertThat(registry.update(page)).isFalse();
+        assertThat(registry.get("abc123").orElseThrow().state()).isEqualTo(SourceRecord.State.REMOVING);
+        registry.delete("abc123");
+        assertThat(registry.update(page)).isFalse();
+        assertThat(registry.get("abc123")).isEmpty();
     }
 
     @Test
