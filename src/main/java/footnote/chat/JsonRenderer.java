@@ -8,6 +8,7 @@ import footnote.answer.Answer;
 import footnote.answer.Citation;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.SourceState;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class JsonRenderer {
 
     private static void source(ObjectNode node, SourceStatus s) {
         node.put("id", s.source().id()).put("kind", s.source().kind().label()).put("scope", s.source().scope().id())
-                .put("title", s.title()).put("state", s.state())
+                .put("title", s.title()).put("state", s.state().name().toLowerCase(Locale.ROOT))
                 .put("last_fetched", s.lastFetched().map(Object::toString).orElse(null))
                 .put("articles", s.articles()).put("passages", s.passages())
                 .put("problem", s.problem().orElse(null));

@@ -1,6 +1,7 @@
 package footnote.chat;
 
 import footnote.corpus.SourceJobs;
+import footnote.corpus.SourceState;
 import footnote.corpus.SourceStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +21,8 @@ final class SourceLines {
     static String details(SourceStatus s) {
         StringBuilder out = new StringBuilder("id ").append(s.source().id()).append(" · ")
                 .append(s.source().kind().label());
-        if (!s.state().equals("ready")) {
-            out.append(" · ").append(s.state());
+        if (s.state() != SourceState.READY) {
+            out.append(" · ").append(s.state().name().toLowerCase(Locale.ROOT));
         }
         s.lastFetched().ifPresent(t -> out.append(" · fetched ").append(WHEN.format(t)));
         if (s.articles() != 1) {

@@ -247,6 +247,7 @@ public final class App implements Closeable {
         List<Source> all = new ArrayList<>(bundled);
         all.addAll(sources.registered());
         SyncReport report = ingester.sync(all, sources.untouchable(), progress);
+        sources.indexed(report.statuses());
         board.update(report.statuses().stream()
                 .filter(s -> s.source().kind() instanceof SourceKind.Bundled).toList());
         return report;

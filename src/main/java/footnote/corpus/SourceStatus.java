@@ -8,14 +8,14 @@ import java.util.Optional;
  * the last time.
  *
  * @param title       the source's title (page, feed or file), or its id before it was first read
- * @param state       "ready", "adding", "removing"
+ * @param state       ready to answer, or being added or removed
  * @param lastFetched when its content was last fetched (files shipped with the bot: never)
  * @param problem     why the last fetch or read failed; what was indexed before stays searchable
  */
-public record SourceStatus(Source source, String title, String state, Optional<Instant> lastFetched, int articles,
+public record SourceStatus(Source source, String title, SourceState state, Optional<Instant> lastFetched, int articles,
         int passages, Optional<String> problem) {
 
     public SourceStatus(Source source, String title, int articles, int passages, Optional<String> problem) {
-        this(source, title, "ready", Optional.empty(), articles, passages, problem);
+        this(source, title, SourceState.READY, Optional.empty(), articles, passages, problem);
     }
 }

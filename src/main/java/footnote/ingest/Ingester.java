@@ -16,11 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,7 @@ public final class Ingester {
     private final int maxWords;
     private final int minWords;
     /** Index writes for sources, so a removal never interleaves with a write for the same source. */
-    private final Object writes = new Object();
+    private final Object indexWrites = new Object();
 
     /** Passages embedded at a time: between batches a job checks whether it should stop. */
     private static final int EMBED_BATCH = 64;
@@ -63,15 +63,6 @@ public final class Ingester {
         this.maxWords = maxWords;
         this.minWords = minWords;
         this.maxPassages = maxPassages;
-    }
-
-    /** The job was told to stop (its source is being removed, or its time is up); what it wrote stays for undoing. */
-    public static final class Stopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Stopped(String sourceId) {
-            super("indexing " + sourceId + " stopped", null, false, false);
-        }
     }
 
     /** The source makes more passages than one source may. */
@@ -117,7 +108,7 @@ public final class Ingester {
                 progress.advanced(source.id());
                 continue;
             }
-            Outcome outcome = indexSource(source, existing, chunker, () -> true, Integer.MAX_VALUE);
+            Outcome outcome = indexSource(source, existing, chunker, Cancellation.NEVER, Integer.MAX_VALUE);
             keep.addAll(outcome.kept());
             statuses.add(outcome.status());
             counts[0] += outcome.added();
@@ -140,17 +131,15 @@ public final class Ingester {
     /**
      * Brings one source's articles in step with what its files hold, and commits.
      *
-     * @param wanted asked before each batch of embedding and each write: false once the job must stop (its source
-     *               is being removed, or its time is up), and then {@link Stopped} is thrown
-     * @throws Stopped when {@code wanted} turned false
+     * @param cancellation asked before each batch of embedding and each write; what was written before a stop stays
+     *                     for the job to undo
+     * @throws Cancelled when the job must stop (its source is being removed, or its time is up)
      * @throws TooLarge when the source makes more passages than the limit; nothing more of it is written
      */
-    public SyncReport syncSource(Source source, BooleanSupplier wanted) {
+    public SyncReport syncSource(Source source, Cancellation cancellation) {
         long start = System.nanoTime();
-        Map<String, IndexedArticle> existing = index.articles().entrySet().stream()
-                .filter(e -> e.getValue().sourceId().equals(source.id()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Outcome outcome = indexSource(source, existing, new Chunker(maxWords, minWords), wanted, maxPassages);
+        Map<String, IndexedArticle> existing = new HashMap<>(index.articles(source.id()));
+        Outcome outcome = indexSource(source, existing, new Chunker(maxWords, minWords), cancellation, maxPassages);
         int removed = 0;
         for (String articleId : existing.keySet()) {
             if (!outcome.kept().contains(articleId)) {
@@ -165,15 +154,14 @@ public final class Ingester {
 
     /** Removes every article of a source from the index and commits: its passages stop answering at once. */
     public void removeSource(String sourceId) {
-        synchronized (writes) {
-            index.articles().values().stream().filter(a -> a.sourceId().equals(sourceId))
-                    .forEach(a -> index.removeArticle(a.articleId()));
+        synchronized (indexWrites) {
+            index.articles(sourceId).keySet().forEach(index::removeArticle);
             index.commit();
         }
     }
 
     private Outcome indexSource(Source source, Map<String, IndexedArticle> existing, Chunker chunker,
-            BooleanSupplier wanted, int limit) {
+            Cancellation cancellation, int limit) {
         try {
             List<Article> articles = reader.read(source);
             Set<String> kept = new HashSet<>();
@@ -191,7 +179,7 @@ public final class Ingester {
                     passages += previous.passages();
                     continue;
                 }
-                passages += put(article, fingerprint, chunker, wanted, limit - passages);
+                passages += put(article, fingerprint, chunker, cancellation, limit - passages);
                 if (previous == null) {
                     added++;
                 } else {
@@ -205,7 +193,7 @@ public final class Ingester {
             String title = articles.size() == 1 ? articles.get(0).metadata().title() : source.id();
             SourceStatus status = new SourceStatus(source, title, articles.size(), passages, Optional.empty());
             return new Outcome(status, kept, added, updated, unchanged);
-        } catch (Stopped | TooLarge e) {
+        } catch (Cancelled | TooLarge e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -220,7 +208,7 @@ public final class Ingester {
         }
     }
 
-    private int put(Article article, String fingerprint, Chunker chunker, BooleanSupplier wanted, int room) {
+    private int put(Article article, String fingerprint, Chunker chunker, Cancellation cancellation, int room) {
         List<Passage> passages = chunker.chunk(article);
         if (passages.size() > room) {
             throw new TooLarge(article.sourceId(), maxPassages);
@@ -229,15 +217,11 @@ public final class Ingester {
         List<String> texts = passages.stream().map(p -> article.metadata().title() + "\n" + p.text()).toList();
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
-            if (!wanted.getAsBoolean()) {
-                throw new Stopped(article.sourceId());
-            }
+            cancellation.check();
             vectors.addAll(embedder.embedPassages(texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH))));
         }
-        synchronized (writes) {
-            if (!wanted.getAsBoolean()) {
-                throw new Stopped(article.sourceId());
-            }
+        synchronized (indexWrites) {
+            cancellation.check(); // under the lock: a removal's removeSource cannot come between check and write
             index.putArticle(new IndexedArticle(article.id(), article.sourceId(), article.scope(),
                     article.metadata().title(), fingerprint, passages.size()), passages, vectors);
         }
@@ -246,7 +230,7 @@ public final class Ingester {
     }
 
     private void removeArticle(String articleId) {
-        synchronized (writes) {
+        synchronized (indexWrites) {
             index.removeArticle(articleId);
         }
     }

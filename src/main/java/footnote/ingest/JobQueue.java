@@ -11,29 +11,55 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Source work, one job at a time on one thread (the index has one writer, and sources must not race each other),
- * and what is running and queued, for the status command. A moderator's job runs before any background job still
- * waiting (feed polls, start-up retries), so work nobody asked for just now never keeps a moderator waiting longer
- * than the job already running. Its monitor guards the lists of jobs, so a caller that must decide something
- * atomically with a job's end synchronises on the queue.
+ * what is running and queued, for the status command, and the one owner of stopping a job: each job has a
+ * {@link Token} that turns when its source is removed ({@link #cancel}) or its time is up. A moderator's job runs
+ * before any background job still waiting (feed polls, start-up retries), so work nobody asked for just now never
+ * keeps a moderator waiting longer than the job already running.
  */
 final class JobQueue implements AutoCloseable {
 
     /** A piece of source work, described for people. */
     record Job(Scope scope, String sourceId, String description) {}
 
-    /** A job with its work and its result; compared by identity, since two equal jobs may wait at once. */
+    /** A job's cancellation token: removed by {@link #cancel}, or out of time once it has run {@code maxJob}. */
+    static final class Token implements Cancellation {
+        private final Duration maxJob;
+        private volatile boolean removed;
+        /** When the job started ({@link System#nanoTime()}); empty while it waits. */
+        private volatile Optional<Long> started = Optional.empty();
+
+        Token(Duration maxJob) {
+            this.maxJob = maxJob;
+        }
+
+        @Override
+        public Optional<Cancelled.Why> stopped() {
+            if (removed) {
+                return Optional.of(Cancelled.Why.REMOVED);
+            }
+            return started.filter(t -> System.nanoTime() - t > maxJob.toNanos()).map(t -> Cancelled.Why.TIME_UP);
+        }
+
+        /** Whether a removal in this process stopped the job (a removal elsewhere is learnt from the registry). */
+        boolean removedHere() {
+            return removed;
+        }
+    }
+
+    /** A job with its token, work and result; compared by identity, since two equal jobs may wait at once. */
     private static final class Entry<T> {
         final Job job;
-        final Supplier<T> work;
+        final Token token;
+        final Function<Token, T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Entry(Job job, Supplier<T> work) {
+        Entry(Job job, Token token, Function<Token, T> work) {
             this.job = job;
+            this.token = token;
             this.work = work;
         }
 
@@ -41,7 +67,7 @@ final class JobQueue implements AutoCloseable {
         void run(Runnable ended) {
             T value;
             try {
-                value = work.get();
+                value = work.apply(token);
             } catch (RuntimeException | Error e) {
                 ended.run();
                 result.completeExceptionally(e);
@@ -57,30 +83,28 @@ final class JobQueue implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Duration maxJob;
     private final Deque<Entry<?>> asked = new ArrayDeque<>();
     private final Deque<Entry<?>> background = new ArrayDeque<>();
     private Optional<Entry<?>> running = Optional.empty();
-    /** When the running job started ({@link System#nanoTime()}); only the worker thread writes it. */
-    private volatile long runningSince = System.nanoTime();
-    private final Consumer<Job> finished;
 
-    /** @param finished told of each job that ends, while the queue's monitor is held */
-    JobQueue(Consumer<Job> finished) {
-        this.finished = finished;
+    /** @param maxJob how long one job may run before its token says its time is up */
+    JobQueue(Duration maxJob) {
+        this.maxJob = maxJob;
     }
 
     /** Queues a job someone asked for: it runs after the running job and the other asked-for jobs. */
-    <T> CompletableFuture<T> submit(Job job, Supplier<T> work) {
+    <T> CompletableFuture<T> submit(Job job, Function<Token, T> work) {
         return enqueue(job, work, asked);
     }
 
     /** Queues a job nobody waits for: it runs when no asked-for job is waiting. */
-    <T> CompletableFuture<T> submitInBackground(Job job, Supplier<T> work) {
+    <T> CompletableFuture<T> submitInBackground(Job job, Function<Token, T> work) {
         return enqueue(job, work, background);
     }
 
-    private <T> CompletableFuture<T> enqueue(Job job, Supplier<T> work, Deque<Entry<?>> line) {
-        Entry<T> entry = new Entry<>(job, work);
+    private <T> CompletableFuture<T> enqueue(Job job, Function<Token, T> work, Deque<Entry<?>> line) {
+        Entry<T> entry = new Entry<>(job, new Token(maxJob), work);
         synchronized (this) {
             line.add(entry);
         }
@@ -94,18 +118,23 @@ final class JobQueue implements AutoCloseable {
             entry = asked.isEmpty() ? background.remove() : asked.remove();
             running = Optional.of(entry);
         }
-        runningSince = System.nanoTime();
+        entry.token.started = Optional.of(System.nanoTime());
         entry.run(() -> {
             synchronized (this) {
                 running = Optional.empty();
-                finished.accept(entry.job);
             }
         });
     }
 
-    /** Whether the job now running has run longer than {@code limit}: asked from within the job. */
-    boolean overdue(Duration limit) {
-        return System.nanoTime() - runningSince > limit.toNanos();
+    /**
+     * Tells every job on this source, running or waiting, to stop: each stops at its next check, and one that has
+     * not started stops before it does anything.
+     */
+    synchronized void cancel(String sourceId) {
+        running.filter(e -> e.job.sourceId().equals(sourceId)).ifPresent(e -> e.token.removed = true);
+        for (Deque<Entry<?>> line : List.of(asked, background)) {
+            line.stream().filter(e -> e.job.sourceId().equals(sourceId)).forEach(e -> e.token.removed = true);
+        }
     }
 
     synchronized boolean busyWith(String sourceId) {
@@ -123,7 +152,7 @@ final class JobQueue implements AutoCloseable {
 
     /** Waits until every job queued so far has run. */
     void awaitIdle() {
-        submitInBackground(new Job(Scope.GLOBAL, "", "waiting"), () -> null).join();
+        submitInBackground(new Job(Scope.GLOBAL, "", "waiting"), token -> null).join();
     }
 
     @Override

@@ -14,9 +14,14 @@ import java.util.Optional;
  * @param problem why the last fetch failed; the copies fetched before stay, and keep answering
  * @param attempt which try at adding it this is: a restart retries an add cut short once, and gives up on a retry
  *                that was cut short too (it may be what stopped the bot), so no add is retried in a loop
+ * @param indexed how many articles and passages of it the index holds, as the last job that changed them left it,
+ *                so that listing sources reads records only; empty in records written before they were kept
  */
 public record SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
-        Optional<String> problem, int attempt) {
+        Optional<String> problem, int attempt, Optional<Counts> indexed) {
+
+    /** Articles and passages in the index. */
+    public record Counts(int articles, int passages) {}
 
     public enum State { ADDING, READY, REMOVING }
 
@@ -27,15 +32,21 @@ public record SourceRecord(Source source, String title, State state, Instant add
         Objects.requireNonNull(added, "added");
         Objects.requireNonNull(lastFetched, "lastFetched");
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(indexed, "indexed");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt " + attempt);
         }
     }
 
-    /** A record of a source added at the first try. */
+    /** A record of a source added at the first try, nothing of it indexed yet. */
     public SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
             Optional<String> problem) {
-        this(source, title, state, added, lastFetched, problem, 1);
+        this(source, title, state, added, lastFetched, problem, 1, Optional.empty());
+    }
+
+    public SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
+            Optional<String> problem, int attempt) {
+        this(source, title, state, added, lastFetched, problem, attempt, Optional.empty());
     }
 
     public String id() {
@@ -43,18 +54,24 @@ public record SourceRecord(Source source, String title, State state, Instant add
     }
 
     public SourceRecord with(Source newSource, String newTitle) {
-        return new SourceRecord(newSource, newTitle, state, added, lastFetched, problem, attempt);
+        return new SourceRecord(newSource, newTitle, state, added, lastFetched, problem, attempt, indexed);
     }
 
     public SourceRecord with(State newState) {
-        return new SourceRecord(source, title, newState, added, lastFetched, problem, attempt);
+        return new SourceRecord(source, title, newState, added, lastFetched, problem, attempt, indexed);
     }
 
     public SourceRecord fetched(Instant when) {
-        return new SourceRecord(source, title, state, added, Optional.of(when), Optional.empty(), attempt);
+        return new SourceRecord(source, title, state, added, Optional.of(when), Optional.empty(), attempt, indexed);
     }
 
     public SourceRecord failed(String why) {
-        return new SourceRecord(source, title, state, added, lastFetched, Optional.of(why), attempt);
+        return new SourceRecord(source, title, state, added, lastFetched, Optional.of(why), attempt, indexed);
+    }
+
+    /** The record with what the index now holds of the source. */
+    public SourceRecord indexed(int articles, int passages) {
+        return new SourceRecord(source, title, state, added, lastFetched, problem, attempt,
+                Optional.of(new Counts(articles, passages)));
     }
 }

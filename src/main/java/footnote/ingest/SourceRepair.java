@@ -3,6 +3,7 @@ package footnote.ingest;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
+import footnote.corpus.SourceStatus;
 import footnote.corpus.WebAddress;
 import footnote.search.PassageIndex;
 import java.io.IOException;
@@ -67,8 +68,9 @@ final class SourceRepair {
         String title = Optional.ofNullable(origins.get(0).title()).filter(t -> !t.isBlank()).orElse(id);
         SourceRecord record = new SourceRecord(new Source(id, kind.get(), scope.get()), title,
                 SourceRecord.State.READY, clock.instant(), Optional.empty(), Optional.empty());
+        SourceStatus indexed = ingester.syncSource(record.source(), Cancellation.NEVER).statuses().get(0);
+        record = record.indexed(indexed.articles(), indexed.passages());
         registry.put(record);
-        ingester.syncSource(record.source(), () -> true);
         return new Repair.Restored(record);
     }
 

@@ -31,6 +31,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
@@ -220,11 +222,21 @@ public final class LuceneIndex implements PassageIndex {
 
     @Override
     public Map<String, IndexedArticle> articles() {
+        return articles(new TermQuery(new Term(KIND, KIND_ARTICLE)));
+    }
+
+    @Override
+    public Map<String, IndexedArticle> articles(String sourceId) {
+        return articles(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KIND, KIND_ARTICLE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(SOURCE, sourceId)), BooleanClause.Occur.FILTER).build());
+    }
+
+    private Map<String, IndexedArticle> articles(Query markers) {
         try (LuceneSnapshot snapshot = snapshot()) {
             IndexSearcher searcher = snapshot.searcher;
             StoredFields stored = searcher.storedFields();
             Map<String, IndexedArticle> articles = new HashMap<>();
-            Query markers = new TermQuery(new Term(KIND, KIND_ARTICLE));
             for (ScoreDoc doc : searcher.search(markers, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
                 Document d = stored.document(doc.doc);
                 IndexedArticle article = new IndexedArticle(d.get(ARTICLE), d.get(SOURCE), new Scope(d.get(SCOPE)),

@@ -11,8 +11,11 @@ import java.util.Map;
  */
 public interface PassageIndex extends Closeable {
 
-    /** Every article in the index, by article id. */
+    /** Every article in the index, by article id: for a full indexing pass, which compares them all. */
     Map<String, IndexedArticle> articles();
+
+    /** The articles of one source, by article id: what work on one source reads, whatever the index's size. */
+    Map<String, IndexedArticle> articles(String sourceId);
 
     /**
      * Adds an article's passages, replacing whatever the index held for that article, in one atomic step: a reader

@@ -99,9 +99,17 @@ public final class SolrPassageIndex implements PassageIndex {
 
     @Override
     public Map<String, IndexedArticle> articles() {
+        return articles(new SolrQuery(KIND + ":" + KIND_ARTICLE));
+    }
+
+    @Override
+    public Map<String, IndexedArticle> articles(String sourceId) {
+        return articles(new SolrQuery(KIND + ":" + KIND_ARTICLE).addFilterQuery(term(SOURCE, sourceId)));
+    }
+
+    private Map<String, IndexedArticle> articles(SolrQuery query) {
         Map<String, IndexedArticle> articles = new HashMap<>();
-        SolrQuery query = new SolrQuery(KIND + ":" + KIND_ARTICLE)
-                .setFields(ARTICLE, SOURCE, SCOPE, ARTICLE_TITLE, FINGERPRINT, PASSAGE_COUNT)
+        query.setFields(ARTICLE, SOURCE, SCOPE, ARTICLE_TITLE, FINGERPRINT, PASSAGE_COUNT)
                 .setRows(1000)
                 .setSort(ID, SolrQuery.ORDER.asc);
         for (SolrDocument d : cluster.queryAll(collection, query, "listing the articles")) {

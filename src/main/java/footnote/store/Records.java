@@ -42,7 +42,9 @@ public final class Records {
             @JsonProperty("added") Instant added,
             @JsonProperty("lastFetched") Instant lastFetched,
             @JsonProperty("problem") String problem,
-            @JsonProperty("attempt") Integer attempt) {}
+            @JsonProperty("attempt") Integer attempt,
+            @JsonProperty("articles") Integer articles,
+            @JsonProperty("passages") Integer passages) {}
 
     record StoredSettings(@JsonProperty("moderatorRoles") List<String> moderatorRoles,
             @JsonProperty("askChannels") List<String> askChannels,
@@ -70,7 +72,9 @@ public final class Records {
         }
         return write(new StoredSource(source.id(), source.kind().label(), url, fileName, source.scope().id(),
                 record.title(), record.state(), record.added(), record.lastFetched().orElse(null),
-                record.problem().orElse(null), record.attempt() == 1 ? null : record.attempt()));
+                record.problem().orElse(null), record.attempt() == 1 ? null : record.attempt(),
+                record.indexed().map(SourceRecord.Counts::articles).orElse(null),
+                record.indexed().map(SourceRecord.Counts::passages).orElse(null)));
     }
 
     /** @throws IOException when the bytes are not a source record */
@@ -85,7 +89,9 @@ public final class Records {
             };
             return new SourceRecord(new Source(s.id(), kind, new Scope(s.scope())), s.title(), s.state(), s.added(),
                     Optional.ofNullable(s.lastFetched()), Optional.ofNullable(s.problem()),
-                    s.attempt() == null ? 1 : s.attempt());
+                    s.attempt() == null ? 1 : s.attempt(),
+                    s.articles() == null || s.passages() == null ? Optional.empty()
+                            : Optional.of(new SourceRecord.Counts(s.articles(), s.passages())));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import footnote.search.IndexedArticle;
 import footnote.search.LuceneIndex;
 import footnote.store.FileCopyStore;
 import footnote.store.FileSourceRegistry;
+import footnote.testing.GatedEmbedder;
 import footnote.testing.HashingEmbedder;
 import footnote.testing.WebFixtures;
 import footnote.testing.WebServer;
@@ -52,6 +53,7 @@ class SourceManagerTest {
     @TempDir
     Path dir;
 
+    private final GatedEmbedder embedder = new GatedEmbedder();
     private WebServer web;
     private LuceneIndex index;
     private FileSourceRegistry registry;
@@ -73,7 +75,7 @@ class SourceManagerTest {
     private SourceManager manager(FetchSettings settings, int maxPassages, Duration maxJob) {
         registry = new FileSourceRegistry(dir.resolve("sources"));
         copies = new FileCopyStore(dir.resolve("copies"));
-        Ingester ingester = new Ingester(index, new HashingEmbedder(), new SourceReader(new ArticleFiles(), copies), 60, 20,
+        Ingester ingester = new Ingester(index, embedder, new SourceReader(new ArticleFiles(), copies), 60, 20,
                 maxPassages);
         fetcher = new Fetcher(settings);
         return new SourceManager(registry, copies, ingester, index, fetcher, 50, new SourceBoard(), Clock.systemUTC(),
@@ -195,6 +197,122 @@ class SourceManagerTest {
         assertThat(copies.sourceIds()).isEmpty();
         assertThat(registry.all()).isEmpty();
         assertThat(manager.list(Set.of(ONE))).isEmpty();
+    }
+
+    @Test
+    void a_removal_while_the_page_is_fetched_ends_the_add_as_removed_and_leaves_nothing() throws Exception {
+        web.serve("/slow.html", Page.of(HTML, page("A slow page", "slowness")).slow(Duration.ofMillis(800)));
+
+        CompletableFuture<SourceChange> add = manager.add(ONE, web.url("/slow.html"), Progress.NONE);
+        String id = awaitRecord(ONE);
+        SourceChange removed = manager.remove(ONE, id).join();
+
+        assertThat(removed.done()).isTrue();
+        assertEndedAsRemoved(add.join(), id);
+    }
+
+    @Test
+    void a_removal_while_feed_entries_are_copied_ends_the_add_as_removed_and_leaves_nothing() throws Exception {
+        List<String[]> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            web.serve("/e" + i + ".html", Page.of(HTML, page("Story " + i, "topic" + i)).slow(Duration.ofMillis(300)));
+            entries.add(new String[] {"g" + i, web.url("/e" + i + ".html").toString(), "Story " + i});
+        }
+        web.serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", entries)));
+
+        CompletableFuture<SourceChange> add = manager.add(ONE, web.url("/feed.xml"), Progress.NONE);
+        String id = awaitRecord(ONE);
+        awaitCopy(id);
+        manager.remove(ONE, id).join();
+
+        assertEndedAsRemoved(add.join(), id);
+    }
+
+    @Test
+    void a_removal_while_passages_are_embedded_ends_the_add_as_removed_and_leaves_nothing() throws Exception {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        embedder.arm();
+
+        CompletableFuture<SourceChange> add = manager.add(ONE, web.url("/robots.html"), Progress.NONE);
+        embedder.awaitEntered();
+        String id = awaitRecord(ONE);
+        manager.remove(ONE, id).join();
+        embedder.release();
+
+        assertEndedAsRemoved(add.join(), id);
+    }
+
+    @Test
+    void a_removal_during_a_refresh_ends_it_as_removed_and_leaves_nothing() throws Exception {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String id = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance again", "robots")).slow(Duration.ofMillis(800)));
+
+        CompletableFuture<SourceChange> refresh = manager.refresh(ONE, Optional.of(id), Progress.NONE);
+        awaitRunning(ONE);
+        manager.remove(ONE, id).join();
+
+        assertEndedAsRemoved(refresh.join(), id);
+    }
+
+    @Test
+    void a_removal_during_a_feed_poll_leaves_nothing_and_the_poll_stops() throws Exception {
+        List<String[]> entries = new ArrayList<>();
+        web.serve("/e0.html", Page.of(HTML, page("Story 0", "topic0")));
+        entries.add(new String[] {"g0", web.url("/e0.html").toString(), "Story 0"});
+        web.serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", entries)));
+        String id = id(manager.add(ONE, web.url("/feed.xml"), Progress.NONE).join());
+        web.serve("/e1.html", Page.of(HTML, page("Story 1", "topic1")));
+        entries.add(new String[] {"g1", web.url("/e1.html").toString(), "Story 1"});
+        web.serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", entries)));
+        embedder.arm();
+
+        manager.pollFeeds();
+        embedder.awaitEntered();
+        manager.remove(ONE, id).join();
+        embedder.release();
+        manager.awaitIdle();
+
+        assertLeftNothing(id);
+    }
+
+    private void assertEndedAsRemoved(SourceChange change, String id) {
+        assertThat(change.done()).isFalse();
+        assertThat(change.message()).contains("removed");
+        assertLeftNothing(id);
+    }
+
+    private void assertLeftNothing(String id) {
+        assertThat(registry.get(id)).isEmpty();
+        assertThat(copies.articleIds(id)).isEmpty();
+        assertThat(indexed(id)).isEmpty();
+    }
+
+    /** The id of the first source recorded in this scope, once one is. */
+    private String awaitRecord(Scope scope) throws InterruptedException {
+        for (int i = 0; i < 250; i++) {
+            Optional<SourceRecord> found = registry.all().stream().filter(r -> r.source().scope().equals(scope))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get().id();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no source was recorded in " + scope);
+    }
+
+    private void awaitCopy(String id) throws InterruptedException {
+        for (int i = 0; i < 250 && copies.articleIds(id).isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(copies.articleIds(id)).isNotEmpty();
+    }
+
+    private void awaitRunning(Scope scope) throws InterruptedException {
+        for (int i = 0; i < 250 && manager.jobs(scope).running().isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(manager.jobs(scope).running()).isNotEmpty();
     }
 
     @Test

@@ -1,0 +1,342 @@
+package footnote.ingest;
+
+import footnote.corpus.Progress;
+import footnote.corpus.Scope;
+import footnote.corpus.Source;
+import footnote.corpus.SourceChange;
+import footnote.corpus.SourceKind;
+import footnote.corpus.SourceState;
+import footnote.corpus.SourceStatus;
+import footnote.fetch.Feed;
+import footnote.fetch.FetchException;
+import footnote.search.IndexedArticle;
+import footnote.search.PassageIndex;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bodies of source jobs: adding a page or feed, reading an upload, refreshing. Each runs on the job queue's
+ * thread with its job's {@link Cancellation}, and leaves a source whole or not at all: an add records its intent
+ * first, marks the source ready only once its copies are indexed, and undoes everything when it fails or stops.
+ * Copies are the truth for a source's articles: a refresh that fails keeps them, so a page that vanished keeps
+ * answering.
+ */
+final class SourceWork {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceWork.class);
+
+    private final SourceRegistry registry;
+    private final CopyStore copies;
+    private final Ingester ingester;
+    private final PassageIndex index;
+    private final Acquirer acquirer;
+    private final FeedCopier feeds;
+    private final Clock clock;
+    private final Duration maxJob;
+    /**
+     * Held while a job checks its token and writes a copy or a record, and while a removal cancels the source's
+     * jobs and marks it: so no job's write lands after a removal in this process.
+     */
+    private final Object recordWrites;
+
+    SourceWork(SourceRegistry registry, CopyStore copies, Ingester ingester, PassageIndex index, Acquirer acquirer,
+            Clock clock, Duration maxJob, Object recordWrites) {
+        this.registry = registry;
+        this.copies = copies;
+        this.ingester = ingester;
+        this.index = index;
+        this.acquirer = acquirer;
+        this.feeds = new FeedCopier(copies, acquirer, clock);
+        this.clock = clock;
+        this.maxJob = maxJob;
+        this.recordWrites = recordWrites;
+    }
+
+    SourceChange add(Scope scope, URI url, String id, int attempt, JobQueue.Token token, Progress progress) {
+        SourceRecord record = new SourceRecord(new Source(id, new SourceKind.WebPage(url), scope), url.getHost(),
+                SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty(), attempt);
+        intend(record, token); // so a crash from here on is undone and retried
+        try {
+            progress.report("Fetching " + url, 0, 0);
+            Acquirer.Found found = acquirer.fetch(url);
+            if (found instanceof Acquirer.Found.Entries entries) {
+                Feed feed = entries.feed();
+                record = record.with(new Source(id, new SourceKind.Feed(url), scope), title(feed.title(), url));
+                put(record, token);
+                SourceRecord feedRecord = record;
+                int copied = feeds.copy(record, feed, (articleId, text) -> copy(feedRecord.id(), articleId, text, token),
+                        token, progress);
+                if (copied == 0) {
+                    throw new FetchException("The feed " + url + " has no entries Footnote could read.");
+                }
+            } else {
+                Acquirer.Extracted page = ((Acquirer.Found.Page) found).article();
+                record = record.with(record.source(), page.meta().title());
+                put(record, token);
+                copy(id, id, CopyFile.write(page.meta(), Optional.empty(), page.paragraphs(), clock.instant()), token);
+            }
+            return finishAdd(record, token, progress);
+        } catch (FetchException | RuntimeException e) {
+            return undoAdd(record, token, e);
+        }
+    }
+
+    SourceChange upload(Scope scope, String fileName, URI location, String id, JobQueue.Token token,
+            Progress progress) {
+        SourceRecord record = new SourceRecord(new Source(id, new SourceKind.Upload(fileName), scope), fileName,
+                SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty());
+        intend(record, token);
+        try {
+            progress.report("Reading " + fileName, 0, 0);
+            Acquirer.Extracted upload = acquirer.upload(fileName, location);
+            Optional<SourceRecord> same = sameUpload(scope, id, CopyFile.hash(upload.paragraphs()));
+            if (same.isPresent()) {
+                registry.delete(id);
+                return SourceChange.failed(fileName + " is already a source here: " + same.get().title() + " (id "
+                        + same.get().id() + ").");
+            }
+            record = record.with(record.source(), upload.meta().title());
+            put(record, token);
+            copy(id, id, CopyFile.write(upload.meta(), Optional.empty(), upload.paragraphs(), clock.instant()), token);
+            return finishAdd(record, token, progress);
+        } catch (FetchException | RuntimeException e) {
+            return undoAdd(record, token, e);
+        }
+    }
+
+    private SourceChange finishAdd(SourceRecord record, JobQueue.Token token, Progress progress) {
+        progress.report("Indexing " + record.title(), 0, 0);
+        SourceStatus indexed = indexed(record, token);
+        SourceRecord ready = record.with(SourceRecord.State.READY).fetched(clock.instant())
+                .indexed(indexed.articles(), indexed.passages());
+        put(ready, token);
+        SourceStatus status = status(ready);
+        return SourceChange.done("Added " + status.source().kind().label() + " " + ready.title() + " (id "
+                + ready.id() + "): " + count(status.articles(), "article") + ", " + count(status.passages(), "passage")
+                + ".", status);
+    }
+
+    /** Indexes the source's copies; what the index then holds of it. */
+    private SourceStatus indexed(SourceRecord record, Cancellation token) {
+        SyncReport report = ingester.syncSource(record.source(), token);
+        if (!report.failures().isEmpty()) {
+            throw new IllegalStateException(report.failures().get(0).problem().orElse("indexing failed"));
+        }
+        return report.statuses().get(0);
+    }
+
+    private SourceChange undoAdd(SourceRecord record, JobQueue.Token token, Exception cause) {
+        if (cause instanceof Cancelled cancelled && cancelled.why() == Cancelled.Why.REMOVED) {
+            afterRemoval(record.id(), token);
+            return SourceChange.failed("Adding " + record.title() + " stopped: the source was removed meanwhile.");
+        }
+        Optional<String> limit = limitReached(cause, record.title());
+        if (limit.isPresent()) {
+            log.warn("Adding source {} stopped at a limit: {}", record.id(), limit.get());
+        } else if (!(cause instanceof FetchException)) {
+            log.error("Adding source {} failed", record.id(), cause);
+        }
+        if (!token.removedHere()) {
+            ingester.removeSource(record.id());
+            copies.deleteAll(record.id());
+            registry.delete(record.id());
+        }
+        if (limit.isPresent()) {
+            return SourceChange.failed(limit.get());
+        }
+        return SourceChange.failed(cause instanceof FetchException ? cause.getMessage()
+                : "Adding " + record.title() + " failed on my side; the details are in the bot's log.");
+    }
+
+    SourceChange refresh(String id, JobQueue.Token token, Progress progress) {
+        if (token.removedHere()) { // before the job began
+            return SourceChange.failed("Refreshing " + id + " stopped: the source was removed meanwhile.");
+        }
+        Optional<SourceRecord> current = registry.get(id).filter(r -> r.state() == SourceRecord.State.READY);
+        if (current.isEmpty()) {
+            return SourceChange.failed("Source " + id + " is gone.");
+        }
+        SourceRecord record = current.get();
+        try {
+            SourceKind kind = record.source().kind();
+            if (kind instanceof SourceKind.Upload) {
+                return SourceChange.done("Uploaded files do not change; " + record.title() + " is as it was.",
+                        status(record));
+            }
+            int before = copies.articleIds(id).size();
+            progress.report("Fetching " + record.title(), 0, 0);
+            fetchAgain(record, kind, token, progress);
+            SyncReport report = ingester.syncSource(record.source(), token);
+            SourceStatus indexed = report.statuses().get(0);
+            SourceRecord refreshed = record.fetched(clock.instant()).indexed(indexed.articles(), indexed.passages());
+            put(refreshed, token);
+            int added = copies.articleIds(id).size() - before;
+            return SourceChange.done("Refreshed " + record.title() + ": " + news(added, report.updated()) + ".",
+                    status(refreshed));
+        } catch (Cancelled e) {
+            if (e.why() == Cancelled.Why.REMOVED) {
+                afterRemoval(id, token);
+                return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed"
+                        + " meanwhile.");
+            }
+            return refreshFailed(record, token, e);
+        } catch (FetchException | RuntimeException e) {
+            return refreshFailed(record, token, e);
+        }
+    }
+
+    private void fetchAgain(SourceRecord record, SourceKind kind, JobQueue.Token token, Progress progress)
+            throws FetchException {
+        if (kind instanceof SourceKind.Feed feedKind) {
+            Acquirer.Found found = acquirer.fetch(feedKind.url());
+            if (!(found instanceof Acquirer.Found.Entries entries)) {
+                throw new FetchException(feedKind.url() + " no longer serves a feed.");
+            }
+            feeds.copy(record, entries.feed(), (articleId, text) -> copy(record.id(), articleId, text, token), token,
+                    progress);
+            return;
+        }
+        URI url = SourceManager.url(kind).orElseThrow();
+        Acquirer.Found found = acquirer.fetch(url);
+        if (!(found instanceof Acquirer.Found.Page page)) {
+            throw new FetchException(url + " serves a feed now; remove it and add it again as a feed.");
+        }
+        copy(record.id(), record.id(), CopyFile.write(page.article().meta(), Optional.empty(),
+                page.article().paragraphs(), clock.instant()), token);
+    }
+
+    private SourceChange refreshFailed(SourceRecord record, JobQueue.Token token, Exception e) {
+        String id = record.id();
+        Optional<String> limit = limitReached(e, record.title());
+        if (!(e instanceof FetchException) && limit.isEmpty()) {
+            log.error("Refreshing source {} failed", id, e);
+        }
+        String why = e instanceof FetchException ? e.getMessage()
+                : limit.orElse("it failed on my side (see the bot's log)");
+        try {
+            registry.get(id).ifPresent(r -> put(r.failed(why), token));
+        } catch (Cancelled removed) {
+            afterRemoval(id, token);
+            return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed.");
+        }
+        return SourceChange.failed("Could not refresh " + record.title() + ": " + why
+                + " The text fetched before keeps answering.");
+    }
+
+    private static String news(int added, int updated) {
+        if (added > 0 && updated > 0) {
+            return added + " new, " + updated + " changed";
+        }
+        return added > 0 ? added + " new" : updated > 0 ? updated + " changed" : "nothing new";
+    }
+
+    // ------------------------------------------------------------------ guarded writes
+
+    /** A new source's first record, written before anything else of it. */
+    private void intend(SourceRecord record, JobQueue.Token token) {
+        synchronized (recordWrites) {
+            stopIfRemoved(token);
+            registry.put(record);
+        }
+    }
+
+    /** A job's record write, unless the source is being removed, here or in another process: then the job stops. */
+    private void put(SourceRecord record, JobQueue.Token token) {
+        synchronized (recordWrites) {
+            stopIfRemoved(token);
+            if (!registry.update(record)) {
+                throw new Cancelled(Cancelled.Why.REMOVED);
+            }
+        }
+    }
+
+    private void copy(String sourceId, String articleId, String text, JobQueue.Token token) {
+        synchronized (recordWrites) {
+            stopIfRemoved(token);
+            copies.write(sourceId, articleId, text);
+        }
+    }
+
+    /** Only a removal stops a write: a job out of time still records why it failed. */
+    private static void stopIfRemoved(JobQueue.Token token) {
+        if (token.removedHere()) {
+            throw new Cancelled(Cancelled.Why.REMOVED);
+        }
+    }
+
+    /**
+     * After a job stopped because its source was removed: a removal in this process cleaned up and let no write
+     * land after it; one in another process sharing the sources may have come before this job's last copies and
+     * passages, which are undone here.
+     */
+    private void afterRemoval(String id, JobQueue.Token token) {
+        if (!token.removedHere()) {
+            ingester.removeSource(id);
+            copies.deleteAll(id);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Why an add or refresh stopped short, in words; empty when it was no limit's doing. */
+    private Optional<String> limitReached(Exception cause, String title) {
+        if (cause instanceof Ingester.TooLarge tooLarge) {
+            return Optional.of(title + " makes more than " + tooLarge.limit() + " passages, the most one source may"
+                    + " make (sources.maxPassages).");
+        }
+        if (cause instanceof Cancelled cancelled && cancelled.why() == Cancelled.Why.TIME_UP) {
+            String limit = maxJob.toMinutes() >= 1 ? maxJob.toMinutes() + " minutes" : maxJob.toSeconds() + " seconds";
+            return Optional.of(title + " took longer than " + limit + ", the most one source job may take"
+                    + " (sources.maxJobMinutes).");
+        }
+        return Optional.empty();
+    }
+
+    /** Another upload in the scope whose text is this one's, whatever its file name. */
+    private Optional<SourceRecord> sameUpload(Scope scope, String id, String hash) {
+        for (SourceRecord other : registry.all()) {
+            if (other.id().equals(id) || !other.source().scope().equals(scope)
+                    || !(other.source().kind() instanceof SourceKind.Upload)) {
+                continue;
+            }
+            for (String articleId : copies.articleIds(other.id())) {
+                try {
+                    if (hash.equals(CopyFile.keys(copies.read(other.id(), articleId)).hash())) {
+                        return Optional.of(other);
+                    }
+                } catch (IOException e) {
+                    log.warn("Could not read the copy {}/{} to compare uploads", other.id(), articleId);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A source as the list shows it, from its record alone; a record written before records kept their counts
+     * reads them from the index, for that source only.
+     */
+    SourceStatus status(SourceRecord record) {
+        SourceRecord.Counts counts = record.indexed().orElseGet(() -> {
+            Collection<IndexedArticle> articles = index.articles(record.id()).values();
+            return new SourceRecord.Counts(articles.size(),
+                    articles.stream().mapToInt(IndexedArticle::passages).sum());
+        });
+        return new SourceStatus(record.source(), record.title(), SourceState.valueOf(record.state().name()),
+                record.lastFetched(), counts.articles(), counts.passages(), record.problem());
+    }
+
+    private static String title(String title, URI url) {
+        return title == null || title.isBlank() ? url.getHost() : title;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
