@@ -3,7 +3,6 @@ package footnote.search;
 import static footnote.search.IndexSchema.*;
 
 import footnote.corpus.Passage;
-import footnote.corpus.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,17 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -58,18 +50,6 @@ public final class LuceneIndex implements PassageIndex {
     /** Commit user-data key for what the index was built with (schema, model, chunking); a mismatch rebuilds. */
     static final String SIGNATURE_KEY = "footnote.signature";
 
-    /** {@link IndexSchema#WORDS}: document counts only, which is all spelling correction reads. */
-    private static final FieldType WORDS_TYPE = wordsType();
-
-    private static FieldType wordsType() {
-        FieldType type = new FieldType();
-        type.setTokenized(true);
-        type.setIndexOptions(IndexOptions.DOCS);
-        type.setOmitNorms(true);
-        type.setStored(false);
-        type.freeze();
-        return type;
-    }
     private final Directory directory;
     private final Optional<IndexWriter> writer;
     private final ReferenceManager<IndexSearcher> searchers;
@@ -238,9 +218,7 @@ public final class LuceneIndex implements PassageIndex {
             StoredFields stored = searcher.storedFields();
             Map<String, IndexedArticle> articles = new HashMap<>();
             for (ScoreDoc doc : searcher.search(markers, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
-                Document d = stored.document(doc.doc);
-                IndexedArticle article = new IndexedArticle(d.get(ARTICLE), d.get(SOURCE), new Scope(d.get(SCOPE)),
-                        d.get(ARTICLE_TITLE), d.get(FINGERPRINT), d.getField(PASSAGE_COUNT).numericValue().intValue());
+                IndexedArticle article = PassageFields.readMarker(LuceneFields.stored(stored.document(doc.doc)));
                 articles.put(article.articleId(), article);
             }
             return articles;
@@ -255,9 +233,9 @@ public final class LuceneIndex implements PassageIndex {
             throw new IllegalArgumentException(passages.size() + " passages but " + vectors.size() + " vectors");
         }
         List<Document> docs = new ArrayList<>(passages.size() + 1);
-        docs.add(markerDocument(article));
+        docs.add(LuceneFields.document(PassageFields.marker(article)));
         for (int i = 0; i < passages.size(); i++) {
-            docs.add(passageDocument(passages.get(i), vectors.get(i)));
+            docs.add(LuceneFields.document(PassageFields.passage(passages.get(i), vectors.get(i))));
         }
         write(w -> {
             try {
@@ -329,34 +307,6 @@ public final class LuceneIndex implements PassageIndex {
     private void write(Consumer<IndexWriter> action) {
         action.accept(writer.orElseThrow(() -> new IllegalStateException(
                 "The index at " + description + " is open read-only: another process writes it.")));
-    }
-
-    private static Document markerDocument(IndexedArticle article) {
-        Document doc = new Document();
-        doc.add(new StringField(KIND, KIND_ARTICLE, Field.Store.NO));
-        doc.add(new StringField(ARTICLE, article.articleId(), Field.Store.YES));
-        doc.add(new StringField(SOURCE, article.sourceId(), Field.Store.YES));
-        doc.add(new StringField(SCOPE, article.scope().id(), Field.Store.YES));
-        doc.add(new StoredField(ARTICLE_TITLE, article.title()));
-        doc.add(new StoredField(FINGERPRINT, article.fingerprint()));
-        doc.add(new StoredField(PASSAGE_COUNT, article.passages()));
-        return doc;
-    }
-
-    private static Document passageDocument(Passage passage, float[] vector) {
-        Document doc = new Document();
-        doc.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
-        doc.add(new StringField(ID, passage.id(), Field.Store.YES));
-        doc.add(new StringField(ARTICLE, passage.articleId(), Field.Store.YES));
-        doc.add(new StringField(SOURCE, passage.sourceId(), Field.Store.YES));
-        doc.add(new StringField(SCOPE, passage.scope().id(), Field.Store.YES));
-        doc.add(new TextField(TEXT, PassageFields.text(passage), Field.Store.YES));
-        doc.add(new TextField(TITLE, passage.metadata().title(), Field.Store.YES));
-        doc.add(new Field(WORDS, PassageFields.text(passage) + "\n" + passage.metadata().title(), WORDS_TYPE));
-        doc.add(new KnnFloatVectorField(VECTOR, vector, VECTOR_SIMILARITY));
-        PassageFields.storedOnly(passage).forEach((name, value) -> doc.add(value instanceof Integer i
-                ? new StoredField(name, i) : new StoredField(name, value.toString())));
-        return doc;
     }
 
     @Override

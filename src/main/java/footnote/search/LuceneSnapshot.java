@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -104,11 +102,7 @@ final class LuceneSnapshot implements IndexSnapshot {
     @Override
     public Passage passage(Hit hit) {
         try {
-            Document d = searcher.storedFields().document(hit.handle());
-            return PassageFields.read(name -> {
-                IndexableField f = d.getField(name);
-                return f == null ? null : f.numericValue() != null ? f.numericValue() : f.stringValue();
-            });
+            return PassageFields.readPassage(LuceneFields.stored(searcher.storedFields().document(hit.handle())));
         } catch (IOException e) {
             throw new UncheckedIOException("Reading passage " + hit.handle(), e);
         }

@@ -1,13 +1,10 @@
 package footnote.solr;
 
 import static footnote.search.IndexSchema.ARTICLE;
-import static footnote.search.IndexSchema.ARTICLE_TITLE;
-import static footnote.search.IndexSchema.FINGERPRINT;
 import static footnote.search.IndexSchema.ID;
 import static footnote.search.IndexSchema.KIND;
 import static footnote.search.IndexSchema.KIND_ARTICLE;
 import static footnote.search.IndexSchema.KIND_PASSAGE;
-import static footnote.search.IndexSchema.PASSAGE_COUNT;
 import static footnote.search.IndexSchema.SCOPE;
 import static footnote.search.IndexSchema.SOURCE;
 import static footnote.search.IndexSchema.TEXT;
@@ -47,7 +44,7 @@ import org.apache.solr.common.SolrInputDocument;
 public final class SolrPassageIndex implements PassageIndex {
 
     /** The stored fields a passage is rebuilt from. */
-    private static final String PASSAGE_FIELDS = String.join(",", PassageFields.NAMES);
+    private static final String PASSAGE_FIELDS = String.join(",", PassageFields.PASSAGE_NAMES);
     /** The state record holding what the passages were built with, keyed by collection. */
     private static final String SIGNATURE = "signature";
 
@@ -109,13 +106,11 @@ public final class SolrPassageIndex implements PassageIndex {
 
     private Map<String, IndexedArticle> articles(SolrQuery query) {
         Map<String, IndexedArticle> articles = new HashMap<>();
-        query.setFields(ARTICLE, SOURCE, SCOPE, ARTICLE_TITLE, FINGERPRINT, PASSAGE_COUNT)
+        query.setFields(PassageFields.MARKER_NAMES.toArray(String[]::new))
                 .setRows(1000)
                 .setSort(ID, SolrQuery.ORDER.asc);
         for (SolrDocument d : cluster.queryAll(collection, query, "listing the articles")) {
-            IndexedArticle article = new IndexedArticle(string(d, ARTICLE), string(d, SOURCE),
-                    new Scope(string(d, SCOPE)), string(d, ARTICLE_TITLE), string(d, FINGERPRINT),
-                    ((Number) d.getFirstValue(PASSAGE_COUNT)).intValue());
+            IndexedArticle article = PassageFields.readMarker(SolrFields.stored(d));
             articles.put(article.articleId(), article);
         }
         return articles;
@@ -127,37 +122,13 @@ public final class SolrPassageIndex implements PassageIndex {
         if (passages.size() != vectors.size()) {
             throw new IllegalArgumentException(passages.size() + " passages but " + vectors.size() + " vectors");
         }
-        SolrInputDocument marker = new SolrInputDocument();
+        SolrInputDocument marker = SolrFields.document(PassageFields.marker(article));
+        // Solr needs a unique key on every document; a marker's is its article id (the embedded index needs none).
         marker.setField(ID, article.articleId());
-        marker.setField(KIND, KIND_ARTICLE);
-        marker.setField(ARTICLE, article.articleId());
-        marker.setField(SOURCE, article.sourceId());
-        marker.setField(SCOPE, article.scope().id());
-        marker.setField(ARTICLE_TITLE, article.title());
-        marker.setField(FINGERPRINT, article.fingerprint());
-        marker.setField(PASSAGE_COUNT, article.passages());
         for (int i = 0; i < passages.size(); i++) {
-            marker.addChildDocument(passageDocument(passages.get(i), vectors.get(i)));
+            marker.addChildDocument(SolrFields.document(PassageFields.passage(passages.get(i), vectors.get(i))));
         }
         cluster.add(collection, marker, "indexing article " + article.articleId());
-    }
-
-    private static SolrInputDocument passageDocument(Passage passage, float[] vector) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField(ID, passage.id());
-        doc.setField(KIND, KIND_PASSAGE);
-        doc.setField(ARTICLE, passage.articleId());
-        doc.setField(SOURCE, passage.sourceId());
-        doc.setField(SCOPE, passage.scope().id());
-        doc.setField(TEXT, PassageFields.text(passage));
-        doc.setField(TITLE, passage.metadata().title());
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            values.add(v);
-        }
-        doc.setField(VECTOR, values);
-        PassageFields.storedOnly(passage).forEach(doc::setField);
-        return doc;
     }
 
     @Override
@@ -306,7 +277,7 @@ public final class SolrPassageIndex implements PassageIndex {
             synchronized (documents) {
                 d = documents.get(hit.handle());
             }
-            return PassageFields.read(d::getFirstValue);
+            return PassageFields.readPassage(SolrFields.stored(d));
         }
 
         /** Known from the lexical search for its key terms; any other term costs a request of its own. */
