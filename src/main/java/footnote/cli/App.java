@@ -7,8 +7,14 @@ import footnote.answer.Judge;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
 import footnote.chat.ServerSettingsStore;
+import footnote.config.AnswersConfig;
 import footnote.config.Config;
 import footnote.config.ConfigException;
+import footnote.config.EvidenceConfig;
+import footnote.config.FetchConfig;
+import footnote.config.LlmConfig;
+import footnote.config.RetrievalConfig;
+import footnote.config.SummaryConfig;
 import footnote.corpus.Chunker;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
@@ -98,7 +104,7 @@ public final class App implements Closeable {
         this.analysis = new TextAnalysis();
         this.storage = storage;
         this.index = storage.index();
-        Config.Retrieval r = config.retrieval();
+        RetrievalConfig r = config.retrieval();
         CopyStore copies = storage.copies();
         this.reader = new SourceReader(new ArticleFiles(), copies);
         this.ingester = new Ingester(index, embedder, reader, r.passageWords(), r.minPassageWords(),
@@ -119,17 +125,20 @@ public final class App implements Closeable {
     }
 
     /** The configured judge: the shipped answer model, or the hand-set evidence policy. */
-    static Judge judge(Config.Answers answers) {
-        return answers.judge().equals("evidence") ? policy(answers.evidence()) : AnswerModel.shipped();
+    static Judge judge(AnswersConfig answers) {
+        return switch (answers.judge()) {
+            case MODEL -> AnswerModel.shipped();
+            case EVIDENCE -> policy(answers.evidence());
+        };
     }
 
-    static EvidencePolicy policy(Config.Evidence evidence) {
+    static EvidencePolicy policy(EvidenceConfig evidence) {
         return new EvidencePolicy(evidence.cosineWeight(), evidence.unknownNamePenalty(), evidence.threshold(),
                 evidence.margin());
     }
 
     static FetchSettings fetchSettings(Config config) {
-        Config.Fetch f = config.fetch();
+        FetchConfig f = config.fetch();
         return new FetchSettings(Duration.ofSeconds(f.connectTimeoutSeconds()), Duration.ofSeconds(f.readTimeoutSeconds()),
                 f.maxBytes(), f.maxRedirects(), Set.copyOf(f.allowedPorts()), f.unsafeAllowPrivateAddresses(),
                 config.feeds().maxEntriesPerPoll(), FetchSettings.defaults().userAgent());
@@ -141,32 +150,39 @@ public final class App implements Closeable {
      *
      * @param env reads an environment variable (the API key's)
      */
-    static Summarizer summarizer(Config.Summary summary, UnaryOperator<String> env, ExecutorService calls) {
-        int sentences = summary.sentences();
+    static Summarizer summarizer(SummaryConfig summary, UnaryOperator<String> env, ExecutorService calls) {
+        return switch (summary.mode()) {
+            case NONE -> Summarizer.none();
+            case EXTRACTIVE -> Summarizer.extractive();
+            case LLM -> modelSummarizer(summary, env, calls);
+        };
+    }
+
+    private static Summarizer modelSummarizer(SummaryConfig summary, UnaryOperator<String> env,
+            ExecutorService calls) {
         Duration timeout = Duration.ofSeconds(summary.timeoutSeconds());
-        if (summary.mode().equals("none")) {
-            return Summarizer.none();
-        }
-        if (summary.mode().equals("extractive")) {
-            return Summarizer.extractive();
-        }
-        Config.Llm llm = summary.llm();
+        LlmConfig llm = summary.llm();
         Optional<SummaryModel> model = llm.modelName().map(name -> {
             var settings = new LangChainSummaryModel.Settings(llm.baseUrl(), name, timeout, llm.temperatureSetting(),
                     llm.maxTokens());
-            if (llm.provider().equals("ollama")) {
-                return LangChainSummaryModel.ollama(settings);
-            }
-            Optional<String> key = Optional.ofNullable(env.apply(llm.apiKeyVariable())).filter(k -> !k.isBlank());
-            if (key.isEmpty()) {
-                log.warn("{} is not set: requests to {} go without an API key", llm.apiKeyVariable(), llm.baseUrl());
-            }
-            return LangChainSummaryModel.openAi(settings, key);
+            return switch (llm.provider()) {
+                case OLLAMA -> LangChainSummaryModel.ollama(settings);
+                case OPENAI -> LangChainSummaryModel.openAi(settings, apiKey(llm, env));
+            };
         });
         if (model.isEmpty()) {
             log.warn("summary.mode is llm but summary.llm.model is not set: answers carry the extractive summary");
         }
-        return new Summarizer(Summarizer.Mode.MODEL, model, sentences, timeout, calls);
+        return new Summarizer(Summarizer.Mode.MODEL, model, summary.sentences(), timeout, calls);
+    }
+
+    /** The key from the variable the configuration names; without one, requests go without a key. */
+    private static Optional<String> apiKey(LlmConfig llm, UnaryOperator<String> env) {
+        Optional<String> key = Optional.ofNullable(env.apply(llm.apiKeyVariable())).filter(k -> !k.isBlank());
+        if (key.isEmpty()) {
+            log.warn("{} is not set: requests to {} go without an API key", llm.apiKeyVariable(), llm.baseUrl());
+        }
+        return key;
     }
 
     /**

@@ -15,6 +15,9 @@ import footnote.bench.Throughput;
 import footnote.chat.DiscordRenderer;
 import footnote.chat.Reply;
 import footnote.config.Config;
+import footnote.config.SolrConfig;
+import footnote.config.SourcesConfig;
+import footnote.config.SummaryConfig;
 import footnote.corpus.Article;
 import footnote.corpus.Chunker;
 import footnote.corpus.Passage;
@@ -194,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String backendLine(Config settings) {
-        Config.Solr solr = settings.index().solr(); // the deployment's cluster; the bench uses its own collections
+        SolrConfig solr = settings.index().solr(); // the deployment's cluster; the bench uses its own collections
         return settings.index().solrBackend() ? "SolrCloud at " + solr.urls() + ", " + solr.shards() + " shards x "
                 + solr.replicas() + " replicas (client-side memory only below)" : "embedded Lucene";
     }
@@ -334,13 +337,15 @@ final class BenchCommand implements Callable<Integer> {
         return jar.toString().endsWith(".jar") ? Optional.of(jar) : Optional.empty();
     }
 
-    /** The settings with this corpus as the only source, its own data folder, and the bench's own collections. */
+    /**
+     * The settings with this corpus as the only source under the shipped source limits, its own data folder, the
+     * bench's own collections, and no summary (the bench times finding the excerpts).
+     */
     private Config withCorpus(Config c, Path dir, Path folder) {
-        Config.Index index = Storage.scratchCollections(c, "bench").index();
-        index = new Config.Index(dir.toString(), index.backend(), index.solr());
-        return new Config(index, new Config.Sources(List.of(folder.toString()), null, null),
-                c.embedding(), c.retrieval(), c.answers(), c.chat(), c.discord(), c.fetch(), c.feeds(),
-                new Config.Summary("none", null, null, null));
+        Config scratch = Storage.scratchCollections(c, "bench");
+        return scratch.withIndex(scratch.index().withPath(dir.toString()))
+                .withSources(SourcesConfig.defaults().withBundled(List.of(folder.toString())))
+                .withSummary(SummaryConfig.defaults().withMode(SummaryConfig.Mode.NONE));
     }
 
     private static String summary(CorpusResult r) {

@@ -8,6 +8,7 @@ import footnote.chat.Context;
 import footnote.chat.DiscordRenderer;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
+import footnote.config.AnswersConfig;
 import footnote.config.Config;
 import footnote.corpus.Article;
 import footnote.corpus.Source;
@@ -128,7 +129,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             List<EvalReport.Row> rows = new ArrayList<>();
             rows.add(runFootnote(app, questions, "footnote"));
-            if (handSet && !settings.answers().judge().equals("evidence")) {
+            if (handSet && settings.answers().judge() != AnswersConfig.Judge.EVIDENCE) {
                 // The same index and sources, judged by the hand-set policy instead of the trained model.
                 App hand = new App(settings, embedder, storage, App.policy(settings.answers().evidence()),
                         settings.answers().maxExcerpts());

@@ -9,6 +9,7 @@ import footnote.bench.SyntheticCorpus;
 import footnote.chat.DiscordRenderer;
 import footnote.chat.Reply;
 import footnote.config.Config;
+import footnote.config.IndexConfig;
 import footnote.corpus.Scope;
 import footnote.search.Embedder;
 import footnote.search.LuceneIndex;
@@ -72,10 +73,8 @@ final class HostileBench {
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".txt");
         Files.writeString(file, page.text(), StandardCharsets.UTF_8);
-        Config.Index index = base.index();
-        Config settings = base.withIndex(new Config.Index(dir.resolve("index").toString(), "lucene",
-                index.solr())).withSources(new Config.Sources(List.of(), base.sources().maxPassages(),
-                base.sources().maxJobMinutes()));
+        Config settings = base.withIndex(base.index().withPath(dir.resolve("index").toString())
+                .withBackend(IndexConfig.Backend.LUCENE)).withSources(base.sources().withBundled(List.of()));
         Path yaml = dir.resolve("bench.yaml");
         new ObjectMapper(new YAMLFactory()).writeValue(yaml.toFile(), settings);
 

@@ -2,6 +2,7 @@ package footnote.cli;
 
 import footnote.chat.Throttle;
 import footnote.config.Config;
+import footnote.config.DiscordConfig;
 import footnote.console.ConsoleChat;
 import footnote.corpus.Scope;
 import footnote.discord.DiscordBot;
@@ -70,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The Discord adapter over the app, for the shards this process runs. */
     static DiscordBot discordBot(App app) {
-        Config.Discord discord = app.config.discord();
+        DiscordConfig discord = app.config.discord();
         // A bounded queue: beyond it questions are refused (the throttle's cap keeps it from filling).
         ThreadPoolExecutor answering = new ThreadPoolExecutor(discord.answerThreads(), discord.answerThreads(),
                 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(discord.maxInFlight()));

@@ -2,6 +2,7 @@ package footnote.cli;
 
 import footnote.config.Config;
 import footnote.config.ConfigException;
+import footnote.config.SolrConfig;
 import footnote.solr.SolrCluster;
 import footnote.solr.SolrCollections;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class SolrCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Config settings = config.load();
-            Config.Solr solr = settings.index().solr();
+            SolrConfig solr = settings.index().solr();
             if (solr.urls().isEmpty()) {
                 throw new ConfigException("index.solr.urls is empty: name at least one Solr node, e.g."
                         + " http://solr1:8983/solr");

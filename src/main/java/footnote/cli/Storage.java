@@ -3,6 +3,7 @@ package footnote.cli;
 import footnote.chat.ServerSettingsStore;
 import footnote.config.Config;
 import footnote.config.ConfigException;
+import footnote.config.SolrConfig;
 import footnote.deployment.Leadership;
 import footnote.deployment.LoginGate;
 import footnote.ingest.CopyStore;
@@ -57,7 +58,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
         if (!config.index().solrBackend()) {
             return files(config, App.configuredIndex(config, embedder, rebuild));
         }
-        Config.Solr solr = config.index().solr();
+        SolrConfig solr = config.index().solr();
         SolrCluster cluster = new SolrCluster(solr.urls(), Duration.ofSeconds(solr.timeoutSeconds()));
         try {
             PassageIndex index = SolrPassageIndex.open(cluster, solr.passages(), solr.state(),
@@ -80,7 +81,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
      * are files under {@code index.path}.
      */
     static Storage solrScratch(Config config, Embedder embedder) {
-        Config.Solr solr = config.index().solr();
+        SolrConfig solr = config.index().solr();
         if (solr.urls().isEmpty()) {
             throw new ConfigException("The solr backend needs index.solr.urls: some nodes of a SolrCloud cluster");
         }
@@ -100,11 +101,9 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
 
     /** The settings with the passages and state in scratch collections named after the deployment's. */
     static Config scratchCollections(Config config, String suffix) {
-        Config.Index index = config.index();
-        Config.Solr solr = index.solr();
-        return config.withIndex(new Config.Index(index.path(), index.backend(), new Config.Solr(solr.urls(),
-                solr.passages() + "_" + suffix, solr.state() + "_" + suffix, solr.shards(), solr.replicas(),
-                solr.configsets(), solr.timeoutSeconds())));
+        SolrConfig solr = config.index().solr();
+        return config.withIndex(config.index().withSolr(
+                solr.withCollections(solr.passages() + "_" + suffix, solr.state() + "_" + suffix)));
     }
 
     private static void closeQuietly(SolrCluster cluster, RuntimeException cause) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,8 @@ public final class ConfigLoader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .registerModule(ChoiceReading.module());
 
     public Config load(Path file) {
         String text;
@@ -36,8 +38,10 @@ public final class ConfigLoader {
             throw new ConfigException("The configuration file " + file + " cannot be read: " + e.getMessage(), e);
         }
         Config config;
+        ChoiceReading choices = new ChoiceReading();
         try {
-            config = text.isBlank() ? Config.defaults() : yaml.readValue(text, Config.class);
+            config = text.isBlank() ? Config.defaults()
+                    : yaml.readerFor(Config.class).withHandler(choices).readValue(text);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + lineOf(text, e.getPropertyName()) + ": unknown setting '" + path(e)
                     + "'; known here: "
@@ -57,7 +61,8 @@ public final class ConfigLoader {
         if (config == null) {
             config = Config.defaults();
         }
-        List<String> problems = config.problems();
+        List<String> problems = new ArrayList<>(choices.problems());
+        problems.addAll(config.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(file + ": " + String.join("; ", problems));
         }

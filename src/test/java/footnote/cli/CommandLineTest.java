@@ -169,6 +169,14 @@ class CommandLineTest {
     }
 
     @Test
+    void a_backend_is_named_on_the_command_line_as_in_the_configuration_file() {
+        int code = Main.execute("bench", "--backend", "elastic");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--backend': expected lucene or solr but was 'elastic'");
+    }
+
+    @Test
     void a_damaged_index_says_how_to_rebuild_and_the_rebuild_works() throws IOException {
         Path config = config();
         assertThat(Main.execute("index", "--config", config.toString())).isZero();

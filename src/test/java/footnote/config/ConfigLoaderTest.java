@@ -3,9 +3,12 @@ package footnote.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +37,7 @@ class ConfigLoaderTest {
         Config config = new ConfigLoader().load(Path.of("config/footnote.yaml"));
 
         assertThat(config.summary()).isEqualTo(Config.defaults().summary());
-        assertThat(config.summary().mode()).isEqualTo("extractive");
+        assertThat(config.summary().mode()).isEqualTo(SummaryConfig.Mode.EXTRACTIVE);
         assertThat(config.summary().timeoutSeconds()).isEqualTo(20);
         assertThat(config.summary().llm().modelName()).isEmpty();
         assertThat(config.summary().llm().baseUrl()).isEqualTo("https://api.openai.com/v1");
@@ -141,5 +144,57 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("retrieval.denseWeight must be between 0 and 1")
                 .hasMessageContaining("answers.maxExcerpts must be between 1 and 10");
+    }
+
+    @Test
+    void an_unknown_choice_is_named_with_its_values_and_reported_with_the_other_problems() {
+        assertThatThrownBy(() -> load("index:\n  backend: elastic\nanswers:\n  judge: vote\n  maxExcerpts: 0\n"
+                + "summary:\n  llm:\n    provider: anthropic\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("index.backend must be lucene or solr, got elastic")
+                .hasMessageContaining("answers.judge must be model or evidence, got vote")
+                .hasMessageContaining("summary.llm.provider must be openai or ollama, got anthropic")
+                .hasMessageContaining("answers.maxExcerpts must be between 1 and 10")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void choices_are_written_as_in_the_file_and_never_picked_by_number_or_other_case() throws IOException {
+        assertThat(load("answers:\n  judge: evidence\n").answers().judge()).isEqualTo(AnswersConfig.Judge.EVIDENCE);
+        assertThat(load("summary:\n  mode: none\n").summary().mode()).isEqualTo(SummaryConfig.Mode.NONE);
+        assertThatThrownBy(() -> load("index:\n  backend: 1\n"))
+                .hasMessageContaining("index.backend must be lucene or solr, got 1");
+        assertThatThrownBy(() -> load("index:\n  backend: Solr\n"))
+                .hasMessageContaining("index.backend must be lucene or solr, got Solr");
+        assertThatThrownBy(() -> load("index:\n  backend: \"\"\n"))
+                .hasMessageContaining("index.backend must be lucene or solr, got an empty value");
+        assertThatThrownBy(() -> load("index:\n  backend: [solr]\n"))
+                .hasMessageContaining("bad value for 'index.backend'");
+    }
+
+    @Test
+    void settings_written_out_read_back_the_same() throws IOException {
+        Config settings = load("index:\n  backend: solr\n  solr:\n    urls: [http://solr1:8983/solr]\n"
+                + "summary:\n  mode: llm\n  llm:\n    provider: ollama\n");
+        String yaml = new ObjectMapper(new YAMLFactory()).writeValueAsString(settings);
+
+        assertThat(yaml).contains("backend: \"solr\"").contains("mode: \"llm\"").contains("provider: \"ollama\"");
+        assertThat(load(yaml)).isEqualTo(settings);
+    }
+
+    @Test
+    void a_with_method_changes_its_value_only() {
+        Config base = Config.defaults();
+        Config changed = base.withIndex(base.index().withPath("elsewhere").withBackend(IndexConfig.Backend.SOLR)
+                        .withSolr(base.index().solr().withCollections("p_bench", "s_bench")))
+                .withSources(base.sources().withBundled(List.of("corpus")))
+                .withSummary(base.summary().withMode(SummaryConfig.Mode.NONE));
+
+        assertThat(changed.index()).isEqualTo(new IndexConfig("elsewhere", IndexConfig.Backend.SOLR,
+                new SolrConfig(null, "p_bench", "s_bench", null, null, null, null)));
+        assertThat(changed.sources()).isEqualTo(new SourcesConfig(List.of("corpus"), null, null));
+        assertThat(changed.summary()).isEqualTo(new SummaryConfig(SummaryConfig.Mode.NONE, null, null, null));
+        assertThat(changed.withIndex(base.index()).withSources(base.sources()).withSummary(base.summary()))
+                .isEqualTo(base);
     }
 }
