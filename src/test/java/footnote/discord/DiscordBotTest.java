@@ -15,7 +15,6 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
-import footnote.chat.Throttle;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;

@@ -8,7 +8,6 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
-import footnote.chat.Throttle;
 import footnote.corpus.Source;
 import footnote.discord.emulator.DiscordEmulator;
 import footnote.discord.emulator.Interaction;
