@@ -49,34 +49,10 @@ public final class ChatService {
      * someone else, a malformed URL. Adapters ask first, so that a refusal can go to the asker alone at once.
      */
     public Optional<Reply.Refusal> refusal(Command command, Context context) {
-        if (command instanceof Command.Ask ask) {
-            return check.problem(check.clean(ask.question())).map(Reply.Refusal::new);
+        if (command.forModerators() && !context.moderator()) {
+            return Optional.of(new Reply.Refusal(MODERATORS_ONLY));
         }
-        if (command instanceof Command.Moderation) {
-            if (!context.moderator()) {
-                return Optional.of(new Reply.Refusal(MODERATORS_ONLY));
-            }
-            if (command instanceof Command.AddSource add && url(add.url()).isEmpty()) {
-                return Optional.of(new Reply.Refusal(add.url() + " is not a web address; give an http or https URL."));
-            }
-            if (command instanceof Command.UploadSource upload && context.serverId().isPresent()
-                    && url(upload.location()).isEmpty()) {
-                // A path names a file on the bot's own machine: only the operator at its terminal may read those.
-                return Optional.of(new Reply.Refusal("In a server, upload a file as an attachment."));
-            }
-            boolean serverOnly = command instanceof Command.ShowSettings || command instanceof Command.ModeratorRole
-                    || command instanceof Command.AskChannel || command instanceof Command.BundledSources;
-            if (serverOnly && context.serverId().isEmpty()) {
-                return Optional.of(new Reply.Refusal("Settings belong to a Discord server; there is nothing to set here."));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether the command may take long (fetching, embedding): adapters acknowledge it first and report progress. */
-    public static boolean slow(Command command) {
-        return command instanceof Command.AddSource || command instanceof Command.UploadSource
-                || command instanceof Command.RefreshSources;
+        return command.accept(new Refusals(check, context)).map(Reply.Refusal::new);
     }
 
     /** Carries out a command now and waits for it, an answer's summary included. */
@@ -89,9 +65,11 @@ public final class ChatService {
      * adapters show the excerpts first unless this is already done. Never completes exceptionally.
      */
     public CompletableFuture<Reply> summarize(Reply reply) {
-        if (!(reply instanceof Reply.Answered answered) || !answered.answer().found()) {
+        Optional<Reply.Answered> found = reply.answered().filter(answered -> answered.answer().found());
+        if (found.isEmpty()) {
             return now(reply);
         }
+        Reply.Answered answered = found.get();
         try {
             return summarizer.summarize(answered.answer())
                     .<Reply>thenApply(summary -> new Reply.Answered(answered.answer(), summary))
@@ -116,62 +94,95 @@ public final class ChatService {
             if (refusal.isPresent()) {
                 return CompletableFuture.completedFuture(refusal.get());
             }
-            return carryOut(command, context, progress).exceptionally(e -> failure(command, context, e));
+            return command.accept(new Work(context, progress)).exceptionally(e -> failure(command, context, e));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(command, context, e));
         }
     }
 
-    private CompletableFuture<Reply> carryOut(Command command, Context context, Progress progress) {
-        if (command instanceof Command.Ask ask) {
-            return now(new Reply.Answered(answerer.answer(check.clean(ask.question()), context.scopes())));
+    /** Carries out each command; runs after the refusals, so a URL here parses and settings have a server. */
+    private final class Work implements Command.Visitor<CompletableFuture<Reply>> {
+
+        private final Context context;
+        private final Progress progress;
+
+        Work(Context context, Progress progress) {
+            this.context = context;
+            this.progress = progress;
         }
-        if (command instanceof Command.ListSources list) {
-            return now(page(catalog.list(context.scopes()), list.page()));
+
+        @Override
+        public CompletableFuture<Reply> ask(Command.Ask command) {
+            return now(new Reply.Answered(answerer.answer(check.clean(command.question()), context.scopes())));
         }
-        if (command instanceof Command.AddSource add) {
-            return admin.add(context.own(), url(add.url()).orElseThrow(), progress).thenApply(Reply.SourceChanged::new);
+
+        @Override
+        public CompletableFuture<Reply> help(Command.Help command) {
+            return now(new Reply.Help());
         }
-        if (command instanceof Command.UploadSource upload) {
-            return admin.upload(context.own(), upload.fileName(), location(upload.location()), progress)
+
+        @Override
+        public CompletableFuture<Reply> listSources(Command.ListSources command) {
+            return now(page(catalog.list(context.scopes()), command.page()));
+        }
+
+        @Override
+        public CompletableFuture<Reply> addSource(Command.AddSource command) {
+            return admin.add(context.own(), url(command.url()).orElseThrow(), progress)
                     .thenApply(Reply.SourceChanged::new);
         }
-        if (command instanceof Command.RemoveSource remove) {
-            return admin.remove(context.own(), remove.id()).thenApply(Reply.SourceChanged::new);
+
+        @Override
+        public CompletableFuture<Reply> uploadSource(Command.UploadSource command) {
+            return admin.upload(context.own(), command.fileName(), location(command.location()), progress)
+                    .thenApply(Reply.SourceChanged::new);
         }
-        if (command instanceof Command.RefreshSources refresh) {
-            return admin.refresh(context.own(), refresh.id(), progress).thenApply(Reply.SourceChanged::new);
+
+        @Override
+        public CompletableFuture<Reply> removeSource(Command.RemoveSource command) {
+            return admin.remove(context.own(), command.id()).thenApply(Reply.SourceChanged::new);
         }
-        if (command instanceof Command.SourceJobs) {
+
+        @Override
+        public CompletableFuture<Reply> refreshSources(Command.RefreshSources command) {
+            return admin.refresh(context.own(), command.id(), progress).thenApply(Reply.SourceChanged::new);
+        }
+
+        @Override
+        public CompletableFuture<Reply> sourceJobs(Command.SourceJobs command) {
             return now(new Reply.Jobs(admin.jobs(context.own())));
         }
-        if (command instanceof Command.Moderation moderation) {
-            return now(settings(moderation, context.serverId().orElseThrow()));
-        }
-        return now(new Reply.Help());
-    }
 
-    private Reply settings(Command.Moderation command, String serverId) {
-        ServerSettings current = settings.get(serverId);
-        ServerSettings changed;
-        String change;
-        if (command instanceof Command.ModeratorRole role) {
-            changed = current.withModeratorRole(role.roleId(), role.on());
-            change = role.on() ? "Members with <@&" + role.roleId() + "> are now moderators."
-                    : "Members with <@&" + role.roleId() + "> are no longer moderators by that role.";
-        } else if (command instanceof Command.AskChannel channel) {
-            changed = current.withAskChannel(channel.channelId(), channel.on());
-            change = channel.on() ? "Every message in <#" + channel.channelId() + "> is now taken as a question."
-                    : "Messages in <#" + channel.channelId() + "> are no longer taken as questions.";
-        } else if (command instanceof Command.BundledSources bundled) {
-            changed = current.withBundled(bundled.shown());
-            change = bundled.shown() ? "The sources shipped with the bot answer here again."
-                    : "The sources shipped with the bot no longer answer here; only this server's own sources do.";
-        } else {
-            return new Reply.Settings(current, Optional.empty());
+        @Override
+        public CompletableFuture<Reply> showSettings(Command.ShowSettings command) {
+            return now(new Reply.Settings(settings.get(serverId()), Optional.empty()));
         }
-        settings.put(changed);
-        return new Reply.Settings(changed, Optional.of(change));
+
+        @Override
+        public CompletableFuture<Reply> moderatorRole(Command.ModeratorRole command) {
+            return now(change(command));
+        }
+
+        @Override
+        public CompletableFuture<Reply> askChannel(Command.AskChannel command) {
+            return now(change(command));
+        }
+
+        @Override
+        public CompletableFuture<Reply> bundledSources(Command.BundledSources command) {
+            return now(change(command));
+        }
+
+        /** The reply says what changed as data; each renderer words it (Discord names roles as mentions). */
+        private Reply change(Command.SettingChange change) {
+            ServerSettings changed = change.applyTo(settings.get(serverId()));
+            settings.put(changed);
+            return new Reply.Settings(changed, Optional.of(change));
+        }
+
+        private String serverId() {
+            return context.serverId().orElseThrow();
+        }
     }
 
     private static Reply.Sources page(List<SourceStatus> sources, int page) {

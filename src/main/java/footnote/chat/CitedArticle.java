@@ -11,18 +11,18 @@ import java.util.stream.Collectors;
 /**
  * An article an answer quotes, with the numbers of its excerpts: replies cite each article once, below the quotes,
  * since an answer's excerpts often come from one article, and a citation line per excerpt said it up to three
- * times (up to a sixth of a reply).
+ * times (up to a sixth of a reply). Shared by the terminal's and Discord's renderers.
  *
  * @param numbers the article's excerpt numbers, in order
  */
-record CitedArticle(List<Integer> numbers, Citation citation) {
+public record CitedArticle(List<Integer> numbers, Citation citation) {
 
-    CitedArticle {
+    public CitedArticle {
         numbers = List.copyOf(numbers);
     }
 
     /** The articles of {@code excerpts}, in the order they are first quoted. */
-    static List<CitedArticle> of(List<Excerpt> excerpts) {
+    public static List<CitedArticle> of(List<Excerpt> excerpts) {
         Map<List<String>, List<Excerpt>> byArticle = new LinkedHashMap<>();
         for (Excerpt e : excerpts) {
             byArticle.computeIfAbsent(List.of(e.sourceId(), e.articleId()), k -> new ArrayList<>()).add(e);
@@ -34,7 +34,7 @@ record CitedArticle(List<Integer> numbers, Citation citation) {
     }
 
     /** The excerpt numbers as cited: [1][3]. */
-    String cites() {
+    public String cites() {
         return numbers.stream().map(n -> "[" + n + "]").collect(Collectors.joining());
     }
 }

@@ -20,46 +20,83 @@ import java.util.Optional;
  * highlights in the plain text, and null where a citation field is unknown. Each excerpt says what it quotes
  * ({@code kind}: {@code prose} or {@code caption}) and how a reader is told ({@code label}, null for prose).
  */
-public final class JsonRenderer {
+public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
 
     private final ObjectMapper json = new ObjectMapper();
 
     public String render(Reply reply) {
-        ObjectNode root = json.createObjectNode();
-        if (reply instanceof Reply.Answered answered) {
-            answer(root.put("type", "answer"), answered.answer(), answered.summary());
-        } else if (reply instanceof Reply.SourceChanged changed) {
-            root.put("type", "source_change").put("done", changed.change().done())
-                    .put("message", changed.change().message());
-            changed.change().source().ifPresent(s -> source(root.putObject("source"), s));
-        } else if (reply instanceof Reply.Jobs jobs) {
-            ObjectNode node = root.put("type", "jobs");
-            jobs.jobs().running().forEach(node.withArray("running")::add);
-            jobs.jobs().queued().forEach(node.withArray("queued")::add);
-            jobs.jobs().failed().forEach(f -> source(node.withArray("failed").addObject(), f));
-        } else if (reply instanceof Reply.Sources sources) {
-            root.put("type", "sources").put("page", sources.page()).put("pages", sources.pages());
-            ArrayNode list = root.putArray("sources");
-            for (SourceStatus s : sources.sources()) {
-                source(list.addObject(), s);
-            }
-        } else if (reply instanceof Reply.Refusal refusal) {
-            root.put("type", "refusal").put("message", refusal.message());
-        } else if (reply instanceof Reply.Settings settings) {
-            ObjectNode node = root.put("type", "settings").putObject("settings");
-            settings.settings().moderatorRoles().forEach(node.withArray("moderator_roles")::add);
-            settings.settings().askChannels().forEach(node.withArray("ask_channels")::add);
-            root.put("change", settings.change().orElse(null));
-        } else if (reply instanceof Reply.Failure failure) {
-            root.put("type", "failure").put("message", failure.message());
-        } else {
-            root.put("type", "help").put("message", new TextRenderer().render(reply));
-        }
+        ObjectNode root = reply.accept(this);
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
+    }
+
+    @Override
+    public ObjectNode answered(Reply.Answered reply) {
+        ObjectNode root = json.createObjectNode();
+        answer(root.put("type", "answer"), reply.answer(), reply.summary());
+        return root;
+    }
+
+    @Override
+    public ObjectNode help(Reply.Help reply) {
+        return json.createObjectNode().put("type", "help").put("message", new TextRenderer().help(reply));
+    }
+
+    @Override
+    public ObjectNode sources(Reply.Sources reply) {
+        ObjectNode root = json.createObjectNode().put("type", "sources").put("page", reply.page())
+                .put("pages", reply.pages());
+        ArrayNode list = root.putArray("sources");
+        for (SourceStatus s : reply.sources()) {
+            source(list.addObject(), s);
+        }
+        return root;
+    }
+
+    @Override
+    public ObjectNode sourceChanged(Reply.SourceChanged reply) {
+        ObjectNode root = json.createObjectNode().put("type", "source_change").put("done", reply.change().done())
+                .put("message", reply.change().message());
+        reply.change().source().ifPresent(s -> source(root.putObject("source"), s));
+        return root;
+    }
+
+    @Override
+    public ObjectNode jobs(Reply.Jobs reply) {
+        ObjectNode root = json.createObjectNode().put("type", "jobs");
+        reply.jobs().running().forEach(root.withArray("running")::add);
+        reply.jobs().queued().forEach(root.withArray("queued")::add);
+        reply.jobs().failed().forEach(f -> source(root.withArray("failed").addObject(), f));
+        return root;
+    }
+
+    /**
+     * The settings, and the change worded as in Discord, roles and channels as mentions: settings only exist in
+     * Discord servers, so the sentence is the one the server's members read.
+     */
+    @Override
+    public ObjectNode settings(Reply.Settings reply) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode node = root.put("type", "settings").putObject("settings");
+        reply.settings().moderatorRoles().forEach(node.withArray("moderator_roles")::add);
+        reply.settings().askChannels().forEach(node.withArray("ask_channels")::add);
+        root.put("change", reply.change()
+                .map(c -> Wording.settingChange(c, role -> "<@&" + role + ">", channel -> "<#" + channel + ">"))
+                .orElse(null));
+        return root;
+    }
+
+    @Override
+    public ObjectNode refusal(Reply.Refusal reply) {
+        return json.createObjectNode().put("type", "refusal").put("message", reply.message());
+    }
+
+    @Override
+    public ObjectNode failure(Reply.Failure reply) {
+        return json.createObjectNode().put("type", "failure").put("message", reply.message());
     }
 
     private static void source(ObjectNode node, SourceStatus s) {

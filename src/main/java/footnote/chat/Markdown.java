@@ -99,7 +99,7 @@ public final class Markdown {
      * was written, {@code undated; Written shortly after …}, the note as its curator wrote it (changing its case
      * could misspell a name it starts with); else nothing.
      */
-    static Optional<String> date(Citation citation) {
+    public static Optional<String> date(Citation citation) {
         return citation.published().map(d -> d.display())
                 .or(() -> citation.dateNote().map(note -> "undated; " + note));
     }

@@ -8,8 +8,52 @@ import footnote.summary.Summary;
 import java.util.List;
 import java.util.Optional;
 
-/** What the bot says back; each adapter renders it in its own medium. */
+/**
+ * What the bot says back; each adapter renders it in its own medium. Renderers implement {@link Visitor}, so a new
+ * kind of reply does not compile until every renderer says how it looks.
+ */
 public sealed interface Reply {
+
+    /** Calls the visitor's method for this kind of reply. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of reply: what a renderer (or any other reader of replies) must cover. */
+    interface Visitor<R> {
+
+        R answered(Answered reply);
+
+        R help(Help reply);
+
+        R sources(Sources reply);
+
+        R sourceChanged(SourceChanged reply);
+
+        R jobs(Jobs reply);
+
+        R settings(Settings reply);
+
+        R refusal(Refusal reply);
+
+        R failure(Failure reply);
+    }
+
+    /** The answer in this reply, if it is one: what callers that only care about answers look for. */
+    default Optional<Answered> answered() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the request was carried out: a refusal, a failure and a source change that did not happen were not.
+     * The command line exits non-zero and writes to standard error when this is false.
+     */
+    default boolean carriedOut() {
+        return true;
+    }
+
+    /** Whether something broke on our side, as against the request being refused or declined. */
+    default boolean failedOnOurSide() {
+        return false;
+    }
 
     /**
      * What the answerer made of a question: excerpts that answer it, a decline, or small talk.
@@ -21,9 +65,25 @@ public sealed interface Reply {
         public Answered(Answer answer) {
             this(answer, Optional.empty());
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.answered(this);
+        }
+
+        @Override
+        public Optional<Answered> answered() {
+            return Optional.of(this);
+        }
     }
 
-    record Help() implements Reply {}
+    record Help() implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.help(this);
+        }
+    }
 
     /**
      * One page of the sources that answer here.
@@ -39,23 +99,81 @@ public sealed interface Reply {
         public Sources(List<SourceStatus> sources) {
             this(sources, 1, 1);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.sources(this);
+        }
     }
 
     /** What adding, uploading, refreshing or removing a source did. */
-    record SourceChanged(SourceChange change) implements Reply {}
+    record SourceChanged(SourceChange change) implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.sourceChanged(this);
+        }
+
+        @Override
+        public boolean carriedOut() {
+            return change.done();
+        }
+    }
 
     /** Source work running, queued or failed. */
-    record Jobs(SourceJobs jobs) implements Reply {}
+    record Jobs(SourceJobs jobs) implements Reply {
 
-    /** A server's settings, after a change if {@code change} says what it was. */
-    record Settings(ServerSettings settings, Optional<String> change) implements Reply {}
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jobs(this);
+        }
+    }
+
+    /**
+     * A server's settings, after a change if {@code change} says what it was. The change is kept as data (which
+     * role, which channel) so that each renderer names roles and channels its own way: Discord as mentions.
+     */
+    record Settings(ServerSettings settings, Optional<Command.SettingChange> change) implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.settings(this);
+        }
+    }
 
     /**
      * The request was not carried out, for a reason the asker can act on (empty question, not a moderator, too
      * many questions): only the asker needs to see it.
      */
-    record Refusal(String message) implements Reply {}
+    record Refusal(String message) implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.refusal(this);
+        }
+
+        @Override
+        public boolean carriedOut() {
+            return false;
+        }
+    }
 
     /** Something broke on our side; the details went to the log, the asker gets a short apology. */
-    record Failure(String message) implements Reply {}
+    record Failure(String message) implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.failure(this);
+        }
+
+        @Override
+        public boolean carriedOut() {
+            return false;
+        }
+
+        @Override
+        public boolean failedOnOurSide() {
+            return true;
+        }
+    }
 }

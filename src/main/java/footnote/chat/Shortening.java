@@ -1,14 +1,14 @@
 package footnote.chat;
 
-/** Cutting text to a length without splitting a word, marked with an ellipsis. */
-final class Shortening {
+/** Cutting text to a length without splitting a word, marked with an ellipsis; the Discord renderer cuts too. */
+public final class Shortening {
 
-    static final String ELLIPSIS = "…";
+    public static final String ELLIPSIS = "…";
 
     private Shortening() {}
 
     /** At most {@code max} characters, cut at a word boundary with an ellipsis. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         if (text.length() <= max) {
             return text;
         }
@@ -19,7 +19,7 @@ final class Shortening {
      * Where to cut {@code text} at or before {@code limit} without splitting a word; mid-word only for one word
      * longer than the whole limit.
      */
-    static int wordBoundary(String text, int limit) {
+    public static int wordBoundary(String text, int limit) {
         int end = limit;
         while (end > 0 && !Character.isWhitespace(text.charAt(end))) {
             end--;

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The words that describe a source and source work, shared by the renderers. */
-final class SourceLines {
+/** The words that describe a source and source work, shared by the renderers (Discord's included). */
+public final class SourceLines {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -18,7 +18,7 @@ final class SourceLines {
     private SourceLines() {}
 
     /** {@code id k3x9qa · feed · ready · fetched 4 Mar 2025 10:00 UTC · 12 articles · 140 passages}. */
-    static String details(SourceStatus s) {
+    public static String details(SourceStatus s) {
         StringBuilder out = new StringBuilder("id ").append(s.source().id()).append(" · ")
                 .append(s.source().kind().label());
         if (s.state() != SourceState.READY) {
@@ -33,7 +33,7 @@ final class SourceLines {
         return out.toString();
     }
 
-    static List<String> jobs(SourceJobs jobs) {
+    public static List<String> jobs(SourceJobs jobs) {
         List<String> lines = new ArrayList<>();
         if (jobs.running().isEmpty() && jobs.queued().isEmpty() && jobs.failed().isEmpty()) {
             lines.add("Nothing is running, queued or failing.");

@@ -7,42 +7,87 @@ import footnote.summary.Summary;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Renders replies as the terminal chat shows them: how the question was read when it was corrected, the summary,
  * the numbered quotes (a caption's labelled as one), then each article they come from once, with its file name
  * when it has no link.
  */
-public final class TextRenderer {
+public final class TextRenderer implements Reply.Visitor<String> {
 
     public static final String NOT_FOUND = Wording.NOT_FOUND;
     /** How to ask, in the terminal chat and in {@code ask}. */
     static final String HOW_TO_ASK = "Just ask your question.";
 
+    private final List<String> moreHelp;
+
+    public TextRenderer() {
+        this(List.of());
+    }
+
+    /** @param moreHelp lines the help ends with: commands of the terminal chat's own, which {@code ask} lacks */
+    public TextRenderer(List<String> moreHelp) {
+        this.moreHelp = List.copyOf(moreHelp);
+    }
+
     public String render(Reply reply) {
-        if (reply instanceof Reply.Answered answered) {
-            return answer(answered.answer(), answered.summary());
+        return reply.accept(this);
+    }
+
+    @Override
+    public String answered(Reply.Answered reply) {
+        return answer(reply.answer(), reply.summary());
+    }
+
+    @Override
+    public String help(Reply.Help reply) {
+        return HELP + moreHelp.stream().map(line -> "\n" + line).collect(Collectors.joining());
+    }
+
+    @Override
+    public String sources(Reply.Sources reply) {
+        if (reply.sources().isEmpty()) {
+            return "There are no sources yet.";
         }
-        if (reply instanceof Reply.Sources sources) {
-            return sources(sources);
+        StringBuilder out = new StringBuilder(reply.pages() > 1
+                ? "Sources, page " + reply.page() + " of " + reply.pages() + ":\n"
+                : reply.sources().size() + " sources:\n");
+        for (SourceStatus s : reply.sources()) {
+            out.append("- ").append(Markdown.escape(s.title())).append("\n    ").append(SourceLines.details(s));
+            out.append('\n');
         }
-        if (reply instanceof Reply.Refusal refusal) {
-            return refusal.message();
+        if (reply.page() < reply.pages()) {
+            out.append("(sources list ").append(reply.page() + 1).append(" shows the next page)\n");
         }
-        if (reply instanceof Reply.Failure failure) {
-            return failure.message();
-        }
-        if (reply instanceof Reply.Settings settings) {
-            return "Moderator roles: " + settings.settings().moderatorRoles() + "; ask channels: "
-                    + settings.settings().askChannels();
-        }
-        if (reply instanceof Reply.SourceChanged changed) {
-            return changed.change().message();
-        }
-        if (reply instanceof Reply.Jobs jobs) {
-            return jobs(jobs.jobs());
-        }
-        return help();
+        return out.toString().stripTrailing();
+    }
+
+    @Override
+    public String sourceChanged(Reply.SourceChanged reply) {
+        return reply.change().message();
+    }
+
+    @Override
+    public String jobs(Reply.Jobs reply) {
+        return String.join("\n", SourceLines.jobs(reply.jobs()));
+    }
+
+    /** Settings belong to Discord servers; the terminal only ever lists them (its own commands are refused). */
+    @Override
+    public String settings(Reply.Settings reply) {
+        return "Moderator roles: " + reply.settings().moderatorRoles() + "; ask channels: "
+                + reply.settings().askChannels();
+    }
+
+    @Override
+    public String refusal(Reply.Refusal reply) {
+        return reply.message();
+    }
+
+    @Override
+    public String failure(Reply.Failure reply) {
+        return reply.message();
     }
 
     /**
@@ -96,37 +141,14 @@ public final class TextRenderer {
         return out.toString().stripTrailing();
     }
 
-    private static String sources(Reply.Sources reply) {
-        if (reply.sources().isEmpty()) {
-            return "There are no sources yet.";
-        }
-        StringBuilder out = new StringBuilder(reply.pages() > 1
-                ? "Sources, page " + reply.page() + " of " + reply.pages() + ":\n"
-                : reply.sources().size() + " sources:\n");
-        for (SourceStatus s : reply.sources()) {
-            out.append("- ").append(Markdown.escape(s.title())).append("\n    ").append(SourceLines.details(s));
-            out.append('\n');
-        }
-        if (reply.page() < reply.pages()) {
-            out.append("(sources list ").append(reply.page() + 1).append(" shows the next page)\n");
-        }
-        return out.toString().stripTrailing();
-    }
-
-    private static String jobs(footnote.corpus.SourceJobs jobs) {
-        return String.join("\n", SourceLines.jobs(jobs));
-    }
-
-    private static String help() {
-        return """
-                Ask a question about the sources and I quote the passages that answer it, each with where it comes from.
-                  <question>            ask (or: ask <question>)
-                  sources [page]        list the sources I answer from
-                  sources add <url>     add an article page or an RSS/Atom feed
-                  sources upload <file> add a .txt, .md, .html or .pdf file
-                  sources remove <id>   remove a source and its passages
-                  sources refresh [id]  fetch a source (or all) again
-                  sources status        what is running, queued or failed
-                  help                  show this help""";
-    }
+    private static final String HELP = """
+            Ask a question about the sources and I quote the passages that answer it, each with where it comes from.
+              <question>            ask (or: ask <question>)
+              sources [page]        list the sources I answer from
+              sources add <url>     add an article page or an RSS/Atom feed
+              sources upload <file> add a .txt, .md, .html or .pdf file
+              sources remove <id>   remove a source and its passages
+              sources refresh [id]  fetch a source (or all) again
+              sources status        what is running, queued or failed
+              help                  show this help""";
 }

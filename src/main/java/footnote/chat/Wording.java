@@ -8,13 +8,14 @@ import java.util.function.UnaryOperator;
 /**
  * The words for what the answerer made of a question, shared by the renderers so that the terminal, JSON and
  * Discord say the same thing: small talk, a decline, how the question was read. Each medium says how to ask in
- * its own way, and escapes the asker's words for its own markup.
+ * its own way, and escapes the asker's words for its own markup. Public for the Discord renderer, in
+ * {@code footnote.discord}.
  */
-final class Wording {
+public final class Wording {
 
-    static final String NOT_FOUND = "I couldn't find that in the sources.";
+    public static final String NOT_FOUND = "I couldn't find that in the sources.";
     /** Who wrote a model's summary, as its heading says: a member should know a model's words from a quote. */
-    static final String BY_MODEL = "written by a language model from the excerpts";
+    public static final String BY_MODEL = "written by a language model from the excerpts";
     /** The most unknown words a decline names; the rest are counted. */
     static final int MAX_TERMS = 3;
     /** The longest unknown word or readAs shown: a question is at most a few hundred characters anyway. */
@@ -27,7 +28,7 @@ final class Wording {
      *
      * @param howToAsk a sentence saying how to ask in this medium
      */
-    static String smallTalk(SmallTalk.Kind kind, String howToAsk) {
+    public static String smallTalk(SmallTalk.Kind kind, String howToAsk) {
         return switch (kind) {
             case GREETING -> "Hello! I'm Footnote: I answer questions about the articles I know with quotes from"
                     + " them, each with its source. " + howToAsk;
@@ -44,7 +45,7 @@ final class Wording {
      *
      * @param escape makes the asker's words safe in the medium's markup
      */
-    static String decline(List<String> unknownTerms, UnaryOperator<String> escape) {
+    public static String decline(List<String> unknownTerms, UnaryOperator<String> escape) {
         if (unknownTerms.isEmpty()) {
             return NOT_FOUND;
         }
@@ -62,7 +63,37 @@ final class Wording {
     }
 
     /** How the question was searched, when that differs from what was asked (a typo corrected). */
-    static String searchedFor(String readAs, UnaryOperator<String> escape) {
+    public static String searchedFor(String readAs, UnaryOperator<String> escape) {
         return "Searched for: " + escape.apply(Shortening.cut(readAs.replaceAll("\\s+", " ").strip(), MAX_ASKED));
+    }
+
+    /**
+     * What a moderator's change to the settings did, in one sentence. Roles and channels are named as the medium
+     * names them (Discord: as mentions, which its clients show as the role's or channel's name).
+     *
+     * @param role    names a role, given its id
+     * @param channel names a channel, given its id
+     */
+    public static String settingChange(Command.SettingChange change, UnaryOperator<String> role,
+            UnaryOperator<String> channel) {
+        return change.accept(new Command.SettingChange.Visitor<String>() {
+            @Override
+            public String moderatorRole(Command.ModeratorRole c) {
+                return c.on() ? "Members with " + role.apply(c.roleId()) + " are now moderators."
+                        : "Members with " + role.apply(c.roleId()) + " are no longer moderators by that role.";
+            }
+
+            @Override
+            public String askChannel(Command.AskChannel c) {
+                return c.on() ? "Every message in " + channel.apply(c.channelId()) + " is now taken as a question."
+                        : "Messages in " + channel.apply(c.channelId()) + " are no longer taken as questions.";
+            }
+
+            @Override
+            public String bundledSources(Command.BundledSources c) {
+                return c.shown() ? "The sources shipped with the bot answer here again."
+                        : "The sources shipped with the bot no longer answer here; only this server's own sources do.";
+            }
+        });
     }
 }

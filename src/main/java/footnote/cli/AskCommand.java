@@ -33,7 +33,7 @@ final class AskCommand implements Callable<Integer> {
         try (App app = Startup.configured(config.load(), false, false, terminal)) {
             Reply reply = app.chat.handle(new Ask(String.join(" ", words)), Context.terminal());
             terminal.out.println(json ? new JsonRenderer().render(reply) : new TextRenderer().render(reply));
-            return reply instanceof Reply.Failure ? 1 : 0;
+            return reply.failedOnOurSide() ? 1 : 0;
         }
     }
 }

@@ -5,13 +5,13 @@ import footnote.bench.Memory;
 import footnote.answer.Excerpt;
 import footnote.chat.Command.Ask;
 import footnote.chat.Context;
-import footnote.chat.DiscordRenderer;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
 import footnote.config.AnswersConfig;
 import footnote.config.Config;
 import footnote.corpus.Article;
 import footnote.corpus.Source;
+import footnote.discord.DiscordRenderer;
 import footnote.eval.Bm25Baseline;
 import footnote.eval.Calibration;
 import footnote.eval.EvalQuestion;
@@ -184,8 +184,8 @@ final class EvalCommand implements Callable<Integer> {
             // Outside the timing, so that latency stays question to one rendered answer, as before.
             replyChars.add(discord.render(reply).content().length());
             // A refusal or failure shows no excerpt and states no confidence: a decline at the bottom of the scale.
-            outcomes.add(reply instanceof Reply.Answered answered ? Outcome.of(q, answered.answer())
-                    : new Outcome(q, List.of(), 0));
+            outcomes.add(reply.answered().map(answered -> Outcome.of(q, answered.answer()))
+                    .orElseGet(() -> new Outcome(q, List.of(), 0)));
         }
         Arrays.sort(nanos);
         if (nanos.length > 0) {

@@ -1,11 +1,11 @@
 package footnote.cli;
 
-import footnote.chat.Throttle;
 import footnote.config.Config;
 import footnote.config.DiscordConfig;
 import footnote.console.ConsoleChat;
 import footnote.corpus.Scope;
 import footnote.discord.DiscordBot;
+import footnote.discord.Throttle;
 import footnote.discord.DiscordLoginException;
 import java.io.IOException;
 import java.net.ProxySelector;

@@ -37,12 +37,10 @@ final class SourcesCommand implements Callable<Integer> {
                     terminal.interactive() ? Optional.of(terminal.err) : Optional.empty());
             footnote.chat.Command command = CommandParser.parse("sources " + String.join(" ", words));
             Reply reply = console.perform(command);
-            boolean failed = reply instanceof Reply.Failure || reply instanceof Reply.Refusal
-                    || reply instanceof Reply.SourceChanged changed && !changed.change().done();
+            boolean failed = !reply.carriedOut();
             // What was done goes to standard output; a refusal or failure is the one line on standard error.
             (failed ? terminal.err : terminal.out).println(new TextRenderer().render(reply));
-            if (command instanceof footnote.chat.Command.Moderation
-                    && !(command instanceof footnote.chat.Command.SourceJobs)) {
+            if (command.changesSources()) {
                 // A change waits for retries queued at start-up, which share its queue; a look at the list or the
                 // status never waits behind them (an unfinished retry is simply taken up by the next start).
                 app.sources.awaitIdle();

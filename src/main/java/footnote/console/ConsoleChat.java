@@ -10,6 +10,7 @@ import footnote.corpus.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
 public final class ConsoleChat {
 
     private final ChatService chat;
-    private final TextRenderer renderer = new TextRenderer();
+    /** The terminal chat also takes {@code quit}, which {@code ask} and the other commands do not. */
+    private final TextRenderer renderer = new TextRenderer(List.of("  quit                  leave"));
     private final Optional<PrintStream> progress;
 
     /** @param progress where to draw progress bars; empty when nobody watches (a pipe, a test) */
@@ -55,14 +57,10 @@ public final class ConsoleChat {
                 // A model is writing the summary: the quotes need not wait for it.
                 out.println(renderer.render(reply));
                 out.flush();
-                Reply full = summarized.join();
-                if (full instanceof Reply.Answered answered && answered.summary().isPresent()) {
+                summarized.join().answered().ifPresent(answered -> answered.summary().ifPresent(summary -> {
                     out.println();
-                    out.println(renderer.summary(answered.summary().get(), answered.answer().excerpts()));
-                }
-            }
-            if (command instanceof Command.Help) {
-                out.println("  quit                  leave");
+                    out.println(renderer.summary(summary, answered.answer().excerpts()));
+                }));
             }
             out.println();
         }
@@ -73,7 +71,7 @@ public final class ConsoleChat {
      * without its summary ({@link ChatService#summarize} adds it).
      */
     public Reply perform(Command command) {
-        if (progress.isEmpty() || !ChatService.slow(command)) {
+        if (progress.isEmpty() || !command.slow()) {
             return chat.perform(command, Context.terminal(), Progress.NONE).join();
         }
         try (TerminalProgress bar = new TerminalProgress(progress.get())) {

@@ -3,12 +3,9 @@ package footnote.discord;
 import footnote.chat.ChatService;
 import footnote.chat.Command;
 import footnote.chat.Context;
-import footnote.chat.DiscordRenderer;
-import footnote.chat.OutgoingMessage;
 import footnote.chat.Reply;
 import footnote.chat.ServerSettings;
 import footnote.chat.ServerSettingsStore;
-import footnote.chat.Throttle;
 import footnote.corpus.Progress;
 import footnote.deployment.Leadership;
 import footnote.deployment.LoginGate;
@@ -209,7 +206,7 @@ public final class DiscordBot implements AutoCloseable {
             respondNow(interaction, refusal.get());
             return;
         }
-        if (command instanceof Command.Ask) {
+        if (command.isQuestion()) {
             Throttle.Admission admission = throttle.admit(member(server.get(), interaction.getUser()));
             if (admission instanceof Throttle.Admission.Refused refused) {
                 respondNow(interaction, new Reply.Refusal(refused.message()));
@@ -227,7 +224,7 @@ public final class DiscordBot implements AutoCloseable {
             });
             return;
         }
-        if (ChatService.slow(command)) {
+        if (command.slow()) {
             // Fetching and embedding take longer than Discord's three seconds: acknowledge, then show progress.
             interaction.respondLater().thenAccept(updater -> {
                 ProgressMessage progress = new ProgressMessage(updater, Clock.systemUTC());

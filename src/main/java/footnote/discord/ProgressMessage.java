@@ -1,6 +1,5 @@
 package footnote.discord;
 
-import footnote.chat.OutgoingMessage;
 import footnote.corpus.Progress;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;

@@ -6,6 +6,7 @@ import footnote.eval.EvalQuestion;
 import footnote.summary.Summarizer;
 import footnote.testing.BundledAnswers;
 import footnote.testing.Replies;
+import footnote.discord.DiscordRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -13,6 +13,7 @@ import footnote.answer.Answer;
 import footnote.summary.Summarizer;
 import footnote.summary.Summary;
 import footnote.testing.Replies;
+import footnote.discord.DiscordRenderer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

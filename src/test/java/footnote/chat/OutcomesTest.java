@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footnote.answer.Answer;
 import footnote.answer.Answer.SmallTalk.Kind;
+import footnote.discord.DiscordRenderer;
+import footnote.discord.OutgoingMessage;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

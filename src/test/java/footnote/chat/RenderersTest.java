@@ -16,6 +16,7 @@ import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
+import footnote.discord.DiscordRenderer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,13 @@
 package footnote.cli;
 
+import static footnote.cli.TwoShards.CHANNEL0;
+import static footnote.cli.TwoShards.CHANNEL1;
+import static footnote.cli.TwoShards.SHARD0_SERVER;
+import static footnote.cli.TwoShards.SHARD1_SERVER;
+import static footnote.discord.emulator.DiscordEmulator.WAIT;
+import static footnote.testing.DiscordServers.ALICE;
+import static footnote.testing.DiscordServers.BOB;
+import static footnote.testing.DiscordServers.MANAGERS_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.chat.CommandParser;
@@ -20,10 +28,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -44,16 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutTest {
 
-    private static final long SHARD0_SERVER = TwoShards.SHARD0_SERVER;
-    private static final long SHARD1_SERVER = TwoShards.SHARD1_SERVER;
-    private static final long CHANNEL0 = 200;
-    private static final long CHANNEL1 = 201;
-    private static final long MANAGERS0 = 300;
-    private static final long ALICE = 10;
-    private static final long BOB = 11;
-    private static final long MANAGE_GUILD = 1L << 5;
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @TempDir
     static Path dir;
 
@@ -73,10 +69,10 @@ class ScaleOutTest {
         web = WebServer.start();
         discord = DiscordEmulator.start();
         discord.guild(SHARD0_SERVER, "Shard zero server", BOB)
-                .role(MANAGERS0, "Managers", MANAGE_GUILD)
+                .role(MANAGERS_ROLE, "Managers", DiscordEmulator.MANAGE_GUILD)
                 .textChannel(CHANNEL0, "general")
                 .member(ALICE, "alice")
-                .member(BOB, "bob", MANAGERS0);
+                .member(BOB, "bob", MANAGERS_ROLE);
         discord.guild(SHARD1_SERVER, "Shard one server", BOB)
                 .textChannel(CHANNEL1, "general")
                 .member(ALICE, "alice");
@@ -98,8 +94,7 @@ class ScaleOutTest {
 
     private DiscordBot start(App app) {
         DiscordBot bot = RunCommand.discordBot(app);
-        // Logins spaced by nothing: the emulator does not rate-limit IDENTIFY.
-        bot.start(DiscordEmulator.TOKEN, new DiscordBot.Connection(discord.proxySelector(), Optional.of(() -> { })));
+        bot.start(DiscordEmulator.TOKEN, discord.connection());
         return bot;
     }
 

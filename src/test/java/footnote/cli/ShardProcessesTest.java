@@ -1,5 +1,10 @@
 package footnote.cli;
 
+import static footnote.cli.TwoShards.CHANNEL0;
+import static footnote.cli.TwoShards.CHANNEL1;
+import static footnote.cli.TwoShards.SHARD0_SERVER;
+import static footnote.cli.TwoShards.SHARD1_SERVER;
+import static footnote.testing.DiscordServers.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.discord.emulator.DiscordEmulator;
@@ -32,11 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardProcessesTest {
 
-    private static final long SHARD0_SERVER = TwoShards.SHARD0_SERVER;
-    private static final long SHARD1_SERVER = TwoShards.SHARD1_SERVER;
-    private static final long CHANNEL0 = 200;
-    private static final long CHANNEL1 = 201;
-    private static final long ALICE = 10;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir

@@ -17,6 +17,9 @@ final class TwoShards {
     /** (id >> 22) % 2 is 0 for the first server and 1 for the second. */
     static final long SHARD0_SERVER = 810000000000000001L;
     static final long SHARD1_SERVER = 811000000000000001L;
+    /** The #general channel of each server. */
+    static final long CHANNEL0 = 200;
+    static final long CHANNEL1 = 201;
 
     private TwoShards() {}
 

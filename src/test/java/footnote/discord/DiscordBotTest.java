@@ -2,6 +2,7 @@ package footnote.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static footnote.testing.DiscordServers.*;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,7 +16,6 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
-import footnote.chat.Throttle;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceKind;
@@ -51,7 +51,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,19 +62,6 @@ import org.slf4j.LoggerFactory;
  * every request it sends is checked against Discord's OpenAPI description and message limits.
  */
 class DiscordBotTest {
-
-    private static final long GUILD = 100;
-    private static final long OTHER_GUILD = 101;
-    private static final long GENERAL = 200;
-    private static final long ASK_HERE = 201;
-    private static final long OTHER_CHANNEL = 210;
-    private static final long MODS_ROLE = 300;
-    private static final long MANAGERS_ROLE = 301;
-    private static final long MANAGE_GUILD = 1L << 5;
-    private static final long ALICE = 10;
-    private static final long BOB = 11;
-    private static final long CAROL = 12;
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static InProcessEmbedder embedder;
     private static LuceneIndex index;
@@ -123,21 +109,15 @@ class DiscordBotTest {
 
     private void start(int questionsPerMinute, List<String> commandServers) {
         emulator = DiscordEmulator.start();
-        emulator.guild(GUILD, "Footnote test server", 1)
+        testServer(emulator)
                 .role(MODS_ROLE, "Mods", 0)
-                .role(MANAGERS_ROLE, "Managers", MANAGE_GUILD)
-                .textChannel(GENERAL, "general")
                 .textChannel(ASK_HERE, "ask-here")
-                .member(ALICE, "alice")
-                .member(BOB, "bob", MANAGERS_ROLE)
                 .member(CAROL, "carol", MODS_ROLE);
-        emulator.guild(OTHER_GUILD, "Another server", 2)
-                .textChannel(OTHER_CHANNEL, "general")
-                .member(ALICE, "alice");
+        otherServer(emulator);
         emulator.prepareJavacord();
         bot = new DiscordBot(chat(), settings, new Throttle(questionsPerMinute, 8, Clock.systemUTC()),
                 Executors.newFixedThreadPool(2), commandServers, true);
-        bot.start(DiscordEmulator.TOKEN, connection());
+        bot.start(DiscordEmulator.TOKEN, emulator.connection());
     }
 
     @AfterEach
@@ -153,30 +133,6 @@ class DiscordBotTest {
     }
 
     // --- helpers ---
-
-    /** Through the emulator; each test's bot is the only one logging in, so no spacing between logins. */
-    private DiscordBot.Connection connection() {
-        return new DiscordBot.Connection(emulator.proxySelector(), java.util.Optional.of(() -> { }));
-    }
-
-    private RecordedRequest await(String method, String pathRegex, Predicate<RecordedRequest> also) {
-        return emulator.awaitRequest(r -> r.method().equals(method) && r.path().matches(pathRegex) && also.test(r),
-                WAIT);
-    }
-
-    /** The deferred answer to an interaction: the PATCH of its original response. */
-    private RecordedRequest answerTo(Interaction interaction) {
-        await("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
-                r -> r.body().path("type").asInt() == 5);
-        return await("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
-                r -> r.status() < 300);
-    }
-
-    /** An immediate answer to an interaction: callback type 4. */
-    private JsonNode immediateAnswerTo(Interaction interaction) {
-        return await("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
-                r -> r.body().path("type").asInt() == 4).body().path("data");
-    }
 
     private Interaction ask(long user, String question) {
         return emulator.slashCommand(GUILD, GENERAL, user, "ask", Map.of("question", question));
@@ -201,7 +157,7 @@ class DiscordBotTest {
     void logs_in_and_registers_ask_sources_list_and_help() {
         start(5);
 
-        RecordedRequest registration = await("PUT", "/applications/\\d+/commands", r -> true);
+        RecordedRequest registration = emulator.awaitRequest("PUT", "/applications/\\d+/commands", r -> true);
 
         JsonNode commands = registration.body();
         List<String> names = new ArrayList<>();
@@ -221,11 +177,11 @@ class DiscordBotTest {
     void while_developing_registers_the_commands_in_the_listed_servers_only() {
         start(5, List.of(String.valueOf(GUILD)));
 
-        RecordedRequest registration = await("PUT", "/applications/\\d+/guilds/" + GUILD + "/commands", r -> true);
+        RecordedRequest registration = emulator.awaitRequest("PUT", "/applications/\\d+/guilds/" + GUILD + "/commands", r -> true);
 
         assertThat(find(registration.body(), "ask").path("options").get(0).path("name").asText()).isEqualTo("question");
         assertThat(emulator.requests()).noneMatch(r -> r.method().equals("PUT") && r.path().matches("/applications/\\d+/commands"));
-        answerTo(ask(ALICE, "What is Yaoguang?"));
+        emulator.awaitDeferredResponse(ask(ALICE, "What is Yaoguang?"));
     }
 
     private static JsonNode find(JsonNode commands, String name) {
@@ -241,7 +197,7 @@ class DiscordBotTest {
     void ask_is_deferred_then_answered_with_excerpts_citing_the_right_article() {
         start(5);
 
-        RecordedRequest answer = answerTo(ask(ALICE, "Which company made the humanoid robots that danced at the gala?"));
+        RecordedRequest answer = emulator.awaitDeferredResponse(ask(ALICE, "Which company made the humanoid robots that danced at the gala?"));
 
         String content = answer.body().path("content").asText();
         assertThat(content).startsWith("> **[1]** ").contains("Unitree")
@@ -258,7 +214,7 @@ class DiscordBotTest {
         long asked = emulator.postMessage(GUILD, GENERAL, ALICE,
                 "<@" + emulator.botUserId() + "> What did Xi compare consumer technology to?");
 
-        RecordedRequest reply = await("POST", "/channels/" + GENERAL + "/messages", r -> true);
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages", r -> true);
         assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(String.valueOf(asked));
         assertThat(reply.body().path("content").asText()).contains("**[1]**", "> ", "spiritual opium",
                 "Xi Jinping’s Meeting with Private Tech Entrepreneurs");
@@ -272,9 +228,9 @@ class DiscordBotTest {
         start(5);
 
         Interaction interaction = ask(ALICE, "Which company made the humanoid robots that danced at the gala?");
-        RecordedRequest quotes = answerTo(interaction);
+        RecordedRequest quotes = emulator.awaitDeferredResponse(interaction);
         quotesSent.countDown();
-        RecordedRequest edited = await("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
+        RecordedRequest edited = emulator.awaitRequest("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
                 r -> r.body().path("content").asText().startsWith("**In short**"));
 
         assertThat(quotes.body().path("content").asText()).startsWith("> **[1]** ").doesNotContain("In short");
@@ -293,9 +249,9 @@ class DiscordBotTest {
 
         emulator.postMessage(GUILD, GENERAL, ALICE,
                 "<@" + emulator.botUserId() + "> What did Xi compare consumer technology to?");
-        RecordedRequest reply = await("POST", "/channels/" + GENERAL + "/messages", r -> true);
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages", r -> true);
         quotesSent.countDown();
-        RecordedRequest edited = await("PATCH", "/channels/" + GENERAL + "/messages/\\d+", r -> r.status() < 300);
+        RecordedRequest edited = emulator.awaitRequest("PATCH", "/channels/" + GENERAL + "/messages/\\d+", r -> r.status() < 300);
 
         assertThat(reply.body().path("content").asText()).startsWith("> **[1]** ");
         assertThat(edited.body().path("content").asText())
@@ -312,7 +268,7 @@ class DiscordBotTest {
         start(5);
 
         Interaction interaction = ask(ALICE, "Which company made the humanoid robots that danced at the gala?");
-        String content = answerTo(interaction).body().path("content").asText();
+        String content = emulator.awaitDeferredResponse(interaction).body().path("content").asText();
 
         assertThat(content).startsWith("> **[1]** ").contains("Unitree");
         assertThat(Replies.repeatedSentences(content)).isEmpty();
@@ -341,7 +297,7 @@ class DiscordBotTest {
     void a_question_the_sources_cannot_answer_gets_a_short_not_found() {
         start(5);
 
-        RecordedRequest answer = answerTo(ask(ALICE, "Who won the 2022 FIFA World Cup?"));
+        RecordedRequest answer = emulator.awaitDeferredResponse(ask(ALICE, "Who won the 2022 FIFA World Cup?"));
 
         assertThat(answer.body().path("content").asText()).isEqualTo("I couldn't find that in the sources.");
     }
@@ -350,7 +306,7 @@ class DiscordBotTest {
     void everyone_here_roles_and_users_in_excerpts_and_questions_ping_nobody() {
         start(5);
 
-        RecordedRequest answer = answerTo(ask(ALICE, "@everyone @here <@&" + MODS_ROLE + "> <@" + BOB
+        RecordedRequest answer = emulator.awaitDeferredResponse(ask(ALICE, "@everyone @here <@&" + MODS_ROLE + "> <@" + BOB
                 + "> when does the robot parade start on the quay?"));
 
         assertThat(answer.body().path("content").asText()).contains("@everyone", "<@&300>", "<@10>");
@@ -361,7 +317,7 @@ class DiscordBotTest {
     void an_answer_whose_excerpts_overflow_a_message_is_cut_to_fit_every_limit() {
         start(5);
 
-        RecordedRequest answer = answerTo(ask(ALICE,
+        RecordedRequest answer = emulator.awaitDeferredResponse(ask(ALICE,
                 "How many tonnes of mail did the zeppelins moored at the northern harbours carry?"));
 
         String content = answer.body().path("content").asText();
@@ -373,15 +329,15 @@ class DiscordBotTest {
     @Test
     void a_member_over_the_rate_limit_gets_a_refusal_only_they_see() {
         start(2);
-        answerTo(ask(ALICE, "Who called China's state-owned enterprises paper tigers?"));
-        answerTo(ask(ALICE, "What did Xi compare consumer technology to?"));
+        emulator.awaitDeferredResponse(ask(ALICE, "Who called China's state-owned enterprises paper tigers?"));
+        emulator.awaitDeferredResponse(ask(ALICE, "What did Xi compare consumer technology to?"));
 
-        JsonNode refusal = immediateAnswerTo(ask(ALICE, "Which slogan did Xi borrow from Mao?"));
+        JsonNode refusal = emulator.awaitImmediateResponse(ask(ALICE, "Which slogan did Xi borrow from Mao?"));
 
         assertThat(ephemeral(refusal)).isTrue();
         assertThat(refusal.path("content").asText()).contains("2 questions in the last minute");
         assertPingsNobody(refusal);
-        answerTo(ask(BOB, "Which slogan did Xi borrow from Mao?")); // others are not held up
+        emulator.awaitDeferredResponse(ask(BOB, "Which slogan did Xi borrow from Mao?")); // others are not held up
     }
 
     @Test
@@ -389,11 +345,11 @@ class DiscordBotTest {
         start(1);
         String mention = "<@" + emulator.botUserId() + "> ";
         emulator.postMessage(GUILD, GENERAL, ALICE, mention + "What is Yaoguang?");
-        await("POST", "/channels/" + GENERAL + "/messages", r -> true);
+        emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages", r -> true);
 
         emulator.postMessage(GUILD, GENERAL, ALICE, mention + "Which slogan did Xi borrow from Mao?");
 
-        RecordedRequest dm = await("POST", "/channels/\\d+/messages", r -> !r.path().contains("/" + GENERAL + "/"));
+        RecordedRequest dm = emulator.awaitRequest("POST", "/channels/\\d+/messages", r -> !r.path().contains("/" + GENERAL + "/"));
         assertThat(dm.body().path("content").asText()).contains("1 question in the last minute");
         assertPingsNobody(dm.body());
         assertThat(emulator.directMessagesTo(ALICE)).hasSize(1);
@@ -408,7 +364,7 @@ class DiscordBotTest {
                 Map.of("Retry-After", "1", "X-RateLimit-Scope", "user"),
                 "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}");
 
-        RecordedRequest answer = answerTo(ask(ALICE, "What is Yaoguang?"));
+        RecordedRequest answer = emulator.awaitDeferredResponse(ask(ALICE, "What is Yaoguang?"));
 
         assertThat(answer.body().path("content").asText()).contains("Yaoguang");
         assertThat(emulator.requests()).anyMatch(r -> r.method().equals("PATCH") && r.status() == 429);
@@ -417,18 +373,18 @@ class DiscordBotTest {
     @Test
     void keeps_answering_after_the_gateway_asks_it_to_reconnect() throws InterruptedException {
         start(5);
-        answerTo(ask(ALICE, "What is Yaoguang?"));
+        emulator.awaitDeferredResponse(ask(ALICE, "What is Yaoguang?"));
 
         emulator.requestReconnect();
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + DiscordEmulator.WAIT.toNanos();
         while (emulator.resumeCount() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        emulator.awaitConnected(WAIT);
+        emulator.awaitConnected(DiscordEmulator.WAIT);
         assertThat(emulator.resumeCount()).as("the bot reconnected and resumed").isEqualTo(1);
         long asked = emulator.postMessage(GUILD, GENERAL, BOB, "<@" + emulator.botUserId() + "> What is Yaoguang?");
 
-        RecordedRequest reply = await("POST", "/channels/" + GENERAL + "/messages",
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages",
                 r -> r.body().path("message_reference").path("message_id").asText().equals(String.valueOf(asked)));
         assertThat(reply.body().path("content").asText()).contains("Yaoguang");
     }
@@ -437,12 +393,12 @@ class DiscordBotTest {
     void only_moderators_change_settings_and_a_moderator_role_makes_a_moderator() {
         start(5);
 
-        JsonNode byAlice = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, ALICE, "settings", "ask-channel add",
+        JsonNode byAlice = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, ALICE, "settings", "ask-channel add",
                 Map.of("channel", String.valueOf(ASK_HERE))));
-        JsonNode byCarol = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, CAROL, "settings", "show", Map.of()));
-        JsonNode byBob = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, BOB, "settings", "moderator-role add",
+        JsonNode byCarol = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, CAROL, "settings", "show", Map.of()));
+        JsonNode byBob = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, BOB, "settings", "moderator-role add",
                 Map.of("role", String.valueOf(MODS_ROLE))));
-        JsonNode carolNow = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, CAROL, "settings", "ask-channel add",
+        JsonNode carolNow = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, CAROL, "settings", "ask-channel add",
                 Map.of("channel", String.valueOf(ASK_HERE))));
 
         assertThat(ephemeral(byAlice)).isTrue();
@@ -454,7 +410,7 @@ class DiscordBotTest {
         assertThat(settings.get(String.valueOf(OTHER_GUILD)).askChannels()).isEmpty();
 
         long asked = emulator.postMessage(GUILD, ASK_HERE, ALICE, "What is Yaoguang?");
-        RecordedRequest reply = await("POST", "/channels/" + ASK_HERE + "/messages", r -> true);
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + ASK_HERE + "/messages", r -> true);
         assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(String.valueOf(asked));
         assertThat(reply.body().path("content").asText()).contains("Yaoguang");
     }
@@ -464,9 +420,9 @@ class DiscordBotTest {
         start(5);
         String question = "When does the robot parade start on the quay?";
 
-        RecordedRequest here = answerTo(ask(ALICE, question));
+        RecordedRequest here = emulator.awaitDeferredResponse(ask(ALICE, question));
         Interaction elsewhere = emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, ALICE, "ask", Map.of("question", question));
-        RecordedRequest there = answerTo(elsewhere);
+        RecordedRequest there = emulator.awaitDeferredResponse(elsewhere);
 
         assertThat(here.body().path("content").asText()).contains("The robot parade");
         assertThat(there.body().path("content").asText()).doesNotContain("robot parade", "Harbour Gazette");
@@ -476,8 +432,8 @@ class DiscordBotTest {
     void sources_list_and_help_answer_at_once() {
         start(5);
 
-        JsonNode list = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
-        JsonNode help = immediateAnswerTo(emulator.slashCommand(GUILD, GENERAL, ALICE, "help", Map.of()));
+        JsonNode list = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
+        JsonNode help = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, ALICE, "help", Map.of()));
 
         assertThat(ephemeral(list)).isFalse();
         assertThat(list.path("content").asText()).contains("**6 sources**", "`parade`", "`xi-closed-door-summit-tech-moguls`");
@@ -493,7 +449,7 @@ class DiscordBotTest {
         bot = new DiscordBot(chat(), settings, new Throttle(5, 8, Clock.systemUTC()), Executors.newFixedThreadPool(1),
                 List.of(), true);
 
-        assertThatThrownBy(() -> bot.start(DiscordEmulator.TOKEN, connection()))
+        assertThatThrownBy(() -> bot.start(DiscordEmulator.TOKEN, emulator.connection()))
                 .isInstanceOf(DiscordLoginException.class)
                 .hasMessageContaining("rejected the bot token")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(DiscordEmulator.TOKEN).doesNotContain("\n"));
@@ -510,7 +466,7 @@ class DiscordBotTest {
         root.setLevel(Level.TRACE);
         try {
             start(5);
-            answerTo(ask(ALICE, "What is Yaoguang?"));
+            emulator.awaitDeferredResponse(ask(ALICE, "What is Yaoguang?"));
         } finally {
             root.setLevel(before);
             root.detachAppender(lines);

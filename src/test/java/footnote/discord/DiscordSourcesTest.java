@@ -1,6 +1,7 @@
 package footnote.discord;
 
 import footnote.testing.Fixtures;
+import static footnote.testing.DiscordServers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,9 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
-import footnote.chat.Throttle;
 import footnote.corpus.Source;
 import footnote.discord.emulator.DiscordEmulator;
 import footnote.discord.emulator.Interaction;
-import footnote.discord.emulator.RecordedRequest;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
 import footnote.fetch.FetchSettings;
@@ -40,10 +39,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,18 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Moderators manage sources from Discord: the real Javacord client against the emulator, pages from loopback. */
 class DiscordSourcesTest {
-
-    private static final long GUILD = 100;
-    private static final long OTHER_GUILD = 101;
-    private static final long GENERAL = 200;
-    private static final long OTHER_CHANNEL = 210;
-    private static final long MANAGERS_ROLE = 301;
-    private static final long OTHER_MANAGERS_ROLE = 311;
-    private static final long MANAGE_GUILD = 1L << 5;
-    private static final long ALICE = 10;
-    private static final long BOB = 11;
-    private static final long DAVE = 13;
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static InProcessEmbedder embedder;
 
@@ -102,20 +87,14 @@ class DiscordSourcesTest {
                 Summarizer.none());
 
         emulator = DiscordEmulator.start();
-        emulator.guild(GUILD, "Footnote test server", 1)
-                .role(MANAGERS_ROLE, "Managers", MANAGE_GUILD)
-                .textChannel(GENERAL, "general")
-                .member(ALICE, "alice")
-                .member(BOB, "bob", MANAGERS_ROLE);
-        emulator.guild(OTHER_GUILD, "Another server", 2)
-                .role(OTHER_MANAGERS_ROLE, "Managers", MANAGE_GUILD)
-                .textChannel(OTHER_CHANNEL, "general")
-                .member(ALICE, "alice")
+        testServer(emulator);
+        otherServer(emulator)
+                .role(OTHER_MANAGERS_ROLE, "Managers", DiscordEmulator.MANAGE_GUILD)
                 .member(DAVE, "dave", OTHER_MANAGERS_ROLE);
         emulator.prepareJavacord();
         bot = new DiscordBot(chat, settings, new Throttle(20, 8, Clock.systemUTC()), Executors.newFixedThreadPool(2),
                 List.of(), true);
-        bot.start(DiscordEmulator.TOKEN, new DiscordBot.Connection(emulator.proxySelector(), Optional.of(() -> { })));
+        bot.start(DiscordEmulator.TOKEN, emulator.connection());
     }
 
     @AfterEach
@@ -129,27 +108,9 @@ class DiscordSourcesTest {
         web.close();
     }
 
-    private RecordedRequest await(String method, String pathRegex, Predicate<RecordedRequest> also) {
-        return emulator.awaitRequest(r -> r.method().equals(method) && r.path().matches(pathRegex) && also.test(r),
-                WAIT);
-    }
-
-    /** The last edit of a deferred reply whose text satisfies {@code done}. */
-    private String deferredAnswer(Interaction interaction, Predicate<String> done) {
-        await("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
-                r -> r.body().path("type").asInt() == 5);
-        return await("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
-                r -> r.status() < 300 && done.test(r.body().path("content").asText())).body().path("content").asText();
-    }
-
-    private JsonNode immediate(Interaction interaction) {
-        return await("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
-                r -> r.body().path("type").asInt() == 4).body().path("data");
-    }
-
     private String addPage(long guild, long channel, long user, String path) {
         Interaction add = emulator.slashCommand(guild, channel, user, "sources", "add", Map.of("url", web.url(path).toString()));
-        return deferredAnswer(add, c -> !c.startsWith("⏳"));
+        return emulator.awaitDeferredContent(add, c -> !c.startsWith("⏳"));
     }
 
     private static String idIn(String message) {
@@ -169,9 +130,9 @@ class DiscordSourcesTest {
         servePage();
 
         String added = addPage(GUILD, GENERAL, BOB, "/zebras.html");
-        String answer = deferredAnswer(emulator.slashCommand(GUILD, GENERAL, ALICE, "ask",
+        String answer = emulator.awaitDeferredContent(emulator.slashCommand(GUILD, GENERAL, ALICE, "ask",
                 Map.of("question", "Who led the zebra herd across the northern plain?")), c -> true);
-        String elsewhere = deferredAnswer(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, ALICE, "ask",
+        String elsewhere = emulator.awaitDeferredContent(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, ALICE, "ask",
                 Map.of("question", "Who led the zebra herd across the northern plain?")), c -> true);
 
         assertThat(added).startsWith("Added page Zebras of the northern plain (id ");
@@ -181,7 +142,7 @@ class DiscordSourcesTest {
 
     @Test
     void members_who_are_not_moderators_cannot_change_sources() {
-        JsonNode refusal = immediate(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "add",
+        JsonNode refusal = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "add",
                 Map.of("url", web.url("/zebras.html").toString())));
 
         assertThat(refusal.path("content").asText()).startsWith("Only moderators");
@@ -196,8 +157,8 @@ class DiscordSourcesTest {
 
         Interaction upload = emulator.slashCommand(GUILD, GENERAL, BOB, "sources", "upload", Map.of("file",
                 emulator.attachment("notes.md", web.url("/files/notes.md"), 120, "text/markdown")));
-        String done = deferredAnswer(upload, c -> !c.startsWith("⏳"));
-        JsonNode list = immediate(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
+        String done = emulator.awaitDeferredContent(upload, c -> !c.startsWith("⏳"));
+        JsonNode list = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
 
         assertThat(done).startsWith("Added upload Ferry timetable notes (id ");
         assertThat(list.path("content").asText()).contains("Ferry timetable notes", "`" + idIn(done) + "`", "upload");
@@ -208,10 +169,10 @@ class DiscordSourcesTest {
         servePage();
         String id = idIn(addPage(GUILD, GENERAL, BOB, "/zebras.html"));
 
-        JsonNode removed = immediate(emulator.slashCommand(GUILD, GENERAL, BOB, "sources", "remove", Map.of("id", id)));
-        String answer = deferredAnswer(emulator.slashCommand(GUILD, GENERAL, ALICE, "ask",
+        JsonNode removed = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, BOB, "sources", "remove", Map.of("id", id)));
+        String answer = emulator.awaitDeferredContent(emulator.slashCommand(GUILD, GENERAL, ALICE, "ask",
                 Map.of("question", "Who led the zebra herd across the northern plain?")), c -> true);
-        JsonNode list = immediate(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
+        JsonNode list = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, ALICE, "sources", "list", Map.of()));
 
         assertThat(removed.path("content").asText()).startsWith("Removed Zebras of the northern plain (id " + id + ")");
         assertThat(answer).doesNotContain("Tamu");
@@ -223,11 +184,11 @@ class DiscordSourcesTest {
         servePage();
         String id = idIn(addPage(GUILD, GENERAL, BOB, "/zebras.html"));
 
-        JsonNode remove = immediate(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, DAVE, "sources", "remove",
+        JsonNode remove = emulator.awaitImmediateResponse(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, DAVE, "sources", "remove",
                 Map.of("id", id)));
-        String refresh = deferredAnswer(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, DAVE, "sources", "refresh",
+        String refresh = emulator.awaitDeferredContent(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, DAVE, "sources", "refresh",
                 Map.of("id", id)), c -> !c.startsWith("⏳"));
-        JsonNode list = immediate(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, DAVE, "sources", "list", Map.of()));
+        JsonNode list = emulator.awaitImmediateResponse(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, DAVE, "sources", "list", Map.of()));
 
         assertThat(remove.path("content").asText()).isEqualTo("There is no source " + id + " here; /sources list shows the ids.");
         assertThat(refresh).isEqualTo("There is no source " + id + " here; /sources list shows the ids.");
@@ -255,11 +216,11 @@ class DiscordSourcesTest {
 
     @Test
     void moderators_can_hide_the_sources_shipped_with_the_bot_in_their_server() {
-        JsonNode hidden = immediate(emulator.slashCommand(GUILD, GENERAL, BOB, "settings", "bundled",
+        JsonNode hidden = emulator.awaitImmediateResponse(emulator.slashCommand(GUILD, GENERAL, BOB, "settings", "bundled",
                 Map.of("shown", false)));
-        String answer = deferredAnswer(emulator.slashCommand(GUILD, GENERAL, ALICE, "ask",
+        String answer = emulator.awaitDeferredContent(emulator.slashCommand(GUILD, GENERAL, ALICE, "ask",
                 Map.of("question", "What is Yaoguang?")), c -> true);
-        String elsewhere = deferredAnswer(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, ALICE, "ask",
+        String elsewhere = emulator.awaitDeferredContent(emulator.slashCommand(OTHER_GUILD, OTHER_CHANNEL, ALICE, "ask",
                 Map.of("question", "What is Yaoguang?")), c -> true);
 
         assertThat(hidden.path("content").asText()).contains("no longer answer here");

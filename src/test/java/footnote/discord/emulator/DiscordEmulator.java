@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import footnote.discord.DiscordBot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -99,6 +100,14 @@ import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
  * methods are thread-safe. {@link #close()} frees the ports and threads; start one emulator per test.
  */
 public final class DiscordEmulator implements AutoCloseable {
+
+    /**
+     * How long the helpers that take no timeout wait: ample for a bot that embeds a page before answering, and
+     * only ever waited in full when a test fails.
+     */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    /** The Manage Server permission ({@code MANAGE_GUILD}), for roles whose members are the server's managers. */
+    public static final long MANAGE_GUILD = 1L << 5;
 
     /** The only bot token the emulator accepts. */
     public static final String TOKEN = "test-token";
@@ -585,6 +594,14 @@ public final class DiscordEmulator implements AutoCloseable {
 
     // ======================================================================================= observation
 
+    /**
+     * How Footnote's bot reaches the emulator: through {@link #proxySelector()}, with no spacing between logins, as
+     * the emulator does not rate-limit IDENTIFY (call {@link #prepareJavacord()} first).
+     */
+    public DiscordBot.Connection connection() {
+        return new DiscordBot.Connection(proxySelector(), Optional.of(() -> { }));
+    }
+
     /** Every REST request the bot sent, in order. */
     public List<RecordedRequest> requests() {
         synchronized (lock) {
@@ -622,6 +639,40 @@ public final class DiscordEmulator implements AutoCloseable {
     /** Shorthand for {@code awaitRequest(r -> r.is(method, pathRegex), timeout)}. */
     public RecordedRequest awaitRequest(String method, String pathRegex, Duration timeout) {
         return awaitRequest(r -> r.is(method, pathRegex), timeout);
+    }
+
+    /** The first request that is {@code method} on a path matching {@code pathRegex} and satisfies {@code also}. */
+    public RecordedRequest awaitRequest(String method, String pathRegex, Predicate<RecordedRequest> also) {
+        return awaitRequest(r -> r.is(method, pathRegex) && also.test(r), WAIT);
+    }
+
+    /**
+     * The bot's deferred response to an interaction: it acknowledged with a type-5 callback, then set the original
+     * response ({@code PATCH .../messages/@original}); the first such edit that succeeded and satisfies
+     * {@code also} (a slow command edits it several times as it goes).
+     */
+    public RecordedRequest awaitDeferredResponse(Interaction interaction, Predicate<RecordedRequest> also) {
+        awaitRequest("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
+                r -> r.body().path("type").asInt() == 5);
+        return awaitRequest("PATCH", "/webhooks/\\d+/" + interaction.token() + "/messages/@original",
+                r -> r.status() < 300 && also.test(r));
+    }
+
+    /** The first successful edit of the deferred response to an interaction. */
+    public RecordedRequest awaitDeferredResponse(Interaction interaction) {
+        return awaitDeferredResponse(interaction, r -> true);
+    }
+
+    /** The content of the first edit of the deferred response whose content satisfies {@code match}. */
+    public String awaitDeferredContent(Interaction interaction, Predicate<String> match) {
+        return awaitDeferredResponse(interaction, r -> match.test(r.body().path("content").asText()))
+                .body().path("content").asText();
+    }
+
+    /** The bot's immediate response to an interaction (a type-4 callback): its {@code data}, the message. */
+    public JsonNode awaitImmediateResponse(Interaction interaction) {
+        return awaitRequest("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
+                r -> r.body().path("type").asInt() == 4).body().path("data");
     }
 
     /**

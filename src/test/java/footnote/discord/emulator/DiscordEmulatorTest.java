@@ -1,5 +1,6 @@
 package footnote.discord.emulator;
 
+import static footnote.discord.emulator.DiscordEmulator.MANAGE_GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,6 @@ class DiscordEmulatorTest {
     private static final long OWNER = 810000000000000301L;
     private static final long MODERATOR = 810000000000000302L;
     private static final long MEMBER = 810000000000000303L;
-    private static final long MANAGE_GUILD = 1L << 5;
     /** On shard 1 of 2, where GUILD is on shard 0: {@code (id >> 22) % 2} differs. */
     private static final long SHARD_ONE_GUILD = 811000000000000001L;
     private static final long SHARD_ONE_GENERAL = 811000000000000101L;

@@ -1,4 +1,4 @@
-package footnote.chat;
+package footnote.discord;
 
 import java.time.Clock;
 import java.time.Duration;

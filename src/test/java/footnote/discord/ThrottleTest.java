@@ -1,4 +1,4 @@
-package footnote.chat;
+package footnote.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,11 @@
-package footnote.chat;
+package footnote.discord;
 
+import footnote.chat.Markdown;
+import footnote.chat.Reply;
+import footnote.chat.ServerSettings;
+import footnote.chat.Shortening;
+import footnote.chat.SourceLines;
+import footnote.chat.Wording;
 import footnote.corpus.SentenceSplitter;
 import footnote.corpus.SourceStatus;
 import java.util.List;
@@ -9,7 +15,7 @@ import java.util.List;
  * in angle brackets so that Discord shows no preview, Markdown never left open. An answer is laid out and
  * shortened by {@link DiscordAnswer}.
  */
-public final class DiscordRenderer {
+public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
 
     /** Discord's limit on a message's content. */
     public static final int MAX_CONTENT = 2_000;
@@ -27,28 +33,48 @@ public final class DiscordRenderer {
     }
 
     public OutgoingMessage render(Reply reply) {
-        if (reply instanceof Reply.Answered answered) {
-            return new OutgoingMessage(answers.render(answered.answer(), answered.summary()), false);
-        }
-        if (reply instanceof Reply.Sources sources) {
-            return new OutgoingMessage(sources(sources), false);
-        }
-        if (reply instanceof Reply.SourceChanged changed) {
-            return new OutgoingMessage(fit(Markdown.escape(changed.change().message())), !changed.change().done());
-        }
-        if (reply instanceof Reply.Jobs jobs) {
-            return new OutgoingMessage(fit(Markdown.escape(String.join("\n", SourceLines.jobs(jobs.jobs())))), true);
-        }
-        if (reply instanceof Reply.Settings settings) {
-            return new OutgoingMessage(fit(settings(settings)), true);
-        }
-        if (reply instanceof Reply.Refusal refusal) {
-            return new OutgoingMessage(fit(refusal.message()), true);
-        }
-        if (reply instanceof Reply.Failure failure) {
-            return new OutgoingMessage(fit(failure.message()), true);
-        }
+        return reply.accept(this);
+    }
+
+    @Override
+    public OutgoingMessage answered(Reply.Answered reply) {
+        return new OutgoingMessage(answers.render(reply.answer(), reply.summary()), false);
+    }
+
+    @Override
+    public OutgoingMessage help(Reply.Help reply) {
         return new OutgoingMessage(HELP, true);
+    }
+
+    @Override
+    public OutgoingMessage sources(Reply.Sources reply) {
+        return new OutgoingMessage(sourceList(reply), false);
+    }
+
+    /** A change that was made is for the channel to see; one that was not, for the asker alone. */
+    @Override
+    public OutgoingMessage sourceChanged(Reply.SourceChanged reply) {
+        return new OutgoingMessage(fit(Markdown.escape(reply.change().message())), !reply.change().done());
+    }
+
+    @Override
+    public OutgoingMessage jobs(Reply.Jobs reply) {
+        return new OutgoingMessage(fit(Markdown.escape(String.join("\n", SourceLines.jobs(reply.jobs())))), true);
+    }
+
+    @Override
+    public OutgoingMessage settings(Reply.Settings reply) {
+        return new OutgoingMessage(fit(settingsText(reply)), true);
+    }
+
+    @Override
+    public OutgoingMessage refusal(Reply.Refusal reply) {
+        return new OutgoingMessage(fit(reply.message()), true);
+    }
+
+    @Override
+    public OutgoingMessage failure(Reply.Failure reply) {
+        return new OutgoingMessage(fit(reply.message()), true);
     }
 
     static final String HELP = """
@@ -60,7 +86,7 @@ public final class DiscordRenderer {
             • `/settings …` moderators: moderator roles, ask channels, the sources shipped with the bot
             • `/help` this message""";
 
-    private String sources(Reply.Sources reply) {
+    private String sourceList(Reply.Sources reply) {
         List<SourceStatus> sources = reply.sources();
         if (sources.isEmpty()) {
             return "There are no sources yet.";
@@ -80,15 +106,25 @@ public final class DiscordRenderer {
         return out.append(next).toString();
     }
 
-    private static String settings(Reply.Settings reply) {
+    /** Roles and channels as mentions, which Discord shows as their names; allowed mentions keep them silent. */
+    private static String settingsText(Reply.Settings reply) {
         ServerSettings s = reply.settings();
         String roles = s.moderatorRoles().isEmpty() ? "none (members with Manage Server are moderators)"
-                : String.join(", ", s.moderatorRoles().stream().map(r -> "<@&" + r + ">").toList());
+                : String.join(", ", s.moderatorRoles().stream().map(DiscordRenderer::role).toList());
         String channels = s.askChannels().isEmpty() ? "none (ask with /ask or by mentioning me)"
-                : String.join(", ", s.askChannels().stream().map(c -> "<#" + c + ">").toList());
-        return reply.change().map(c -> c + "\n").orElse("") + "Moderator roles: " + roles
+                : String.join(", ", s.askChannels().stream().map(DiscordRenderer::channel).toList());
+        return reply.change().map(c -> Wording.settingChange(c, DiscordRenderer::role, DiscordRenderer::channel)
+                + "\n").orElse("") + "Moderator roles: " + roles
                 + "\nChannels where every message is a question: " + channels
                 + "\nSources shipped with the bot: " + (s.showBundled() ? "shown" : "hidden");
+    }
+
+    private static String role(String id) {
+        return "<@&" + id + ">";
+    }
+
+    private static String channel(String id) {
+        return "<#" + id + ">";
     }
 
     /** Text that must fit: cut at a word boundary with an ellipsis. */

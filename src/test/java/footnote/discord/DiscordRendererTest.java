@@ -1,8 +1,11 @@
-package footnote.chat;
+package footnote.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.answer.Answer;
+import footnote.chat.Command;
+import footnote.chat.Reply;
+import footnote.chat.ServerSettings;
 import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
@@ -236,6 +239,19 @@ class DiscordRendererTest {
         assertThat(renderer.render(new Reply.Help()).ephemeral()).isTrue();
         assertThat(renderer.render(new Reply.Settings(ServerSettings.empty("1"), Optional.empty())).ephemeral()).isTrue();
         assertThat(renderer.render(new Reply.Sources(List.of())).ephemeral()).isFalse();
+    }
+
+    @Test
+    void a_settings_change_names_roles_and_channels_as_mentions() {
+        ServerSettings settings = ServerSettings.empty("1").withModeratorRole("900", true);
+
+        String role = new DiscordRenderer().render(new Reply.Settings(settings,
+                Optional.of(new Command.ModeratorRole("900", true)))).content();
+        String channel = new DiscordRenderer().render(new Reply.Settings(settings,
+                Optional.of(new Command.AskChannel("55", false)))).content();
+
+        assertThat(role).startsWith("Members with <@&900> are now moderators.\nModerator roles: <@&900>\n");
+        assertThat(channel).startsWith("Messages in <#55> are no longer taken as questions.\n");
     }
 
     @Test

@@ -1,9 +1,13 @@
-package footnote.chat;
+package footnote.discord;
 
 import footnote.answer.Answer;
 import footnote.answer.Citation;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.chat.CitedArticle;
+import footnote.chat.Markdown;
+import footnote.chat.Shortening;
+import footnote.chat.Wording;
 import footnote.corpus.SentenceSplitter;
 import footnote.summary.Summary;
 import java.util.ArrayList;

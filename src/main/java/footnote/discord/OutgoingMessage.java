@@ -1,4 +1,4 @@
-package footnote.chat;
+package footnote.discord;
 
 /**
  * A rendered message for a chat service, within its limits.
