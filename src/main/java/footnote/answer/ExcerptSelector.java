@@ -92,26 +92,35 @@ final class ExcerptSelector {
         if (bestFrom < 0) {
             return Optional.empty();
         }
-        // Room left in the budget goes to the sentences around the best ones, the following sentence first: the
-        // sentence that matches a question's words is often the one before its answer ("Seated at the table...").
-        int length = bestLength;
-        while (bestTo - bestFrom + 1 < MAX_SENTENCES) {
-            if (bestTo + 1 < sentences.size() && free.test(bestTo + 1)
-                    && length + 1 + sentences.get(bestTo + 1).length() <= maxChars) {
-                length += 1 + sentences.get(++bestTo).length();
-            } else if (bestFrom > 0 && free.test(bestFrom - 1)
-                    && length + 1 + sentences.get(bestFrom - 1).length() <= maxChars) {
-                length += 1 + sentences.get(--bestFrom).length();
-            } else {
-                break;
-            }
-        }
+        int[] run = widen(sentences, free, bestFrom, bestTo, bestLength);
+        bestFrom = run[0];
+        bestTo = run[1];
         String text = String.join(" ", sentences.subList(bestFrom, bestTo + 1));
         if (text.length() > maxChars) {
             text = shorten(text, terms);
         }
         return Optional.of(
                 new Selection(text, terms.highlights(text), bestFrom + ordinalOffset, bestTo + ordinalOffset));
+    }
+
+    /**
+     * Room left in the budget goes to the sentences around the best ones, the following sentence first: the
+     * sentence that matches a question's words is often the one before its answer ("Seated at the table...").
+     *
+     * @return the widened run's first and last sentence
+     */
+    private int[] widen(List<String> sentences, IntPredicate free, int from, int to, int length) {
+        while (to - from + 1 < MAX_SENTENCES) {
+            if (to + 1 < sentences.size() && free.test(to + 1)
+                    && length + 1 + sentences.get(to + 1).length() <= maxChars) {
+                length += 1 + sentences.get(++to).length();
+            } else if (from > 0 && free.test(from - 1) && length + 1 + sentences.get(from - 1).length() <= maxChars) {
+                length += 1 + sentences.get(--from).length();
+            } else {
+                break;
+            }
+        }
+        return new int[] {from, to};
     }
 
     /**

@@ -33,6 +33,12 @@ final class PassageJudge {
      */
     record Judgement(Signals signals, int best) {}
 
+    /** A passage's sentences as the judge reads them: their tokens and the question's key words each holds. */
+    private record Reading(List<List<TextAnalysis.Token>> tokens, List<Set<String>> held, Set<String> inPassage) {}
+
+    /** The passage's best sentence: the one covering most of the question, a sentence of the asked type on ties. */
+    private record Best(int index, double coverage, boolean typed) {}
+
     Judgement judge(Question question, Candidate candidate, int rank, Field field) {
         Passage passage = candidate.passage();
         Map<String, Double> weights = question.weights();
@@ -42,30 +48,14 @@ final class PassageJudge {
         Set<String> title = present(context(passage), weights);
         Set<String> inArticle = field.articleTerms().getOrDefault(passage.articleId(), Set.of());
         List<String> sentences = passage.sentences();
-        List<List<TextAnalysis.Token>> tokens = new ArrayList<>();
-        List<Set<String>> held = new ArrayList<>();
-        Set<String> inPassage = new HashSet<>(title);
-        for (String sentence : sentences) {
-            List<TextAnalysis.Token> t = analysis.tokens(sentence);
-            tokens.add(t);
-            Set<String> h = new HashSet<>();
-            t.stream().map(tok -> SentenceFacts.canonical(tok.term())).filter(weights::containsKey).forEach(h::add);
-            held.add(h);
-            inPassage.addAll(h);
-        }
-        int best = 0;
-        double bestCoverage = -1;
-        boolean bestTyped = false;
-        for (int i = 0; i < sentences.size(); i++) {
-            Set<String> window = union(held.get(i), title);
-            double coverage = share(window, weights, total);
-            boolean typed = SentenceFacts.holds(question.type(), sentences.get(i), tokens.get(i), weights.keySet());
-            if (coverage > bestCoverage + 1e-9 || (Math.abs(coverage - bestCoverage) <= 1e-9 && typed && !bestTyped)) {
-                best = i;
-                bestCoverage = coverage;
-                bestTyped = typed;
-            }
-        }
+        Reading reading = read(sentences, weights, title);
+        List<List<TextAnalysis.Token>> tokens = reading.tokens();
+        List<Set<String>> held = reading.held();
+        Set<String> inPassage = reading.inPassage();
+        Best chosen = best(question, sentences, reading, title);
+        int best = chosen.index();
+        double bestCoverage = chosen.coverage();
+        boolean bestTyped = chosen.typed();
         String sentence = sentences.get(best);
         Set<String> window = union(held.get(best), title);
         Set<String> pair = best + 1 < sentences.size() ? union(window, held.get(best + 1)) : window;
@@ -101,6 +91,36 @@ final class PassageJudge {
                 typeMissing(question, sentences, tokens, best) ? 1 : 0,
         };
         return new Judgement(new Signals(v), best);
+    }
+
+    private Reading read(List<String> sentences, Map<String, Double> weights, Set<String> title) {
+        List<List<TextAnalysis.Token>> tokens = new ArrayList<>();
+        List<Set<String>> held = new ArrayList<>();
+        Set<String> inPassage = new HashSet<>(title);
+        for (String sentence : sentences) {
+            List<TextAnalysis.Token> t = analysis.tokens(sentence);
+            tokens.add(t);
+            Set<String> h = new HashSet<>();
+            t.stream().map(tok -> SentenceFacts.canonical(tok.term())).filter(weights::containsKey).forEach(h::add);
+            held.add(h);
+            inPassage.addAll(h);
+        }
+        return new Reading(tokens, held, inPassage);
+    }
+
+    private static Best best(Question question, List<String> sentences, Reading reading, Set<String> title) {
+        Map<String, Double> weights = question.weights();
+        Best best = new Best(0, -1, false);
+        for (int i = 0; i < sentences.size(); i++) {
+            double coverage = share(union(reading.held().get(i), title), weights, question.totalWeight());
+            boolean typed = SentenceFacts.holds(question.type(), sentences.get(i), reading.tokens().get(i),
+                    weights.keySet());
+            if (coverage > best.coverage() + 1e-9
+                    || (Math.abs(coverage - best.coverage()) <= 1e-9 && typed && !best.typed())) {
+                best = new Best(i, coverage, typed);
+            }
+        }
+        return best;
     }
 
     /**

@@ -1,5 +1,6 @@
 package footnote.bench;
 
+import footnote.search.Embedder;
 import java.io.Closeable;
 
 /**
@@ -16,6 +17,27 @@ public interface Floor extends Closeable {
         }
     }
 
-    /** Runs the floor for one question; hit counts are added to {@code hits} so the JIT cannot skip the work. */
-    Timing run(String question, int[] hits);
+    /** The embedding model the floor embeds questions with: the one the answers use. */
+    Embedder embedder();
+
+    /** The backend's plain BM25 top-k for the question's words; how many hits came back. */
+    int bm25(String question);
+
+    /** The backend's plain KNN top-k for the vector; how many hits came back. */
+    int knn(float[] vector);
+
+    /**
+     * Runs the floor for one question, timing each part the same way on every backend; hit counts are added to
+     * {@code hits} so the JIT cannot skip the work.
+     */
+    default Timing run(String question, int[] hits) {
+        long start = System.nanoTime();
+        float[] vector = embedder().embedQuery(question);
+        long embedded = System.nanoTime();
+        hits[0] += bm25(question);
+        long lexical = System.nanoTime();
+        hits[0] += knn(vector);
+        long dense = System.nanoTime();
+        return new Timing(embedded - start, lexical - embedded, dense - lexical);
+    }
 }

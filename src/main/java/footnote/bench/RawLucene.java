@@ -40,20 +40,27 @@ public final class RawLucene implements Floor {
     }
 
     @Override
-    public Timing run(String question, int[] hits) {
-        long start = System.nanoTime();
-        float[] vector = embedder.embedQuery(question);
-        long embedded = System.nanoTime();
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public int bm25(String question) {
         try {
             BooleanQuery.Builder bm25 = new BooleanQuery.Builder();
             for (String term : terms(question)) {
                 bm25.add(new TermQuery(new Term(IndexSchema.TEXT, term)), Occur.SHOULD);
             }
-            hits[0] += searcher.search(bm25.build(), k).scoreDocs.length;
-            long lexical = System.nanoTime();
-            hits[0] += searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, k), k).scoreDocs.length;
-            long dense = System.nanoTime();
-            return new Timing(embedded - start, lexical - embedded, dense - lexical);
+            return searcher.search(bm25.build(), k).scoreDocs.length;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Searching", e);
+        }
+    }
+
+    @Override
+    public int knn(float[] vector) {
+        try {
+            return searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, k), k).scoreDocs.length;
         } catch (IOException e) {
             throw new UncheckedIOException("Searching", e);
         }

@@ -106,6 +106,10 @@ final class BenchCommand implements Callable<Integer> {
             + " and report add time, peak resident memory, the outcome and answer times; about 5 minutes.")
     boolean hostile;
 
+    @Option(names = "--sources-list", description = "Instead of the corpora: time listing a server's sources over"
+            + " indexes of 100 and 100,000 generated passages (a fixed embedding, so about 2 minutes).")
+    boolean sourcesList;
+
     @Mixin
     BackendOption backend = new BackendOption();
 
@@ -116,6 +120,12 @@ final class BenchCommand implements Callable<Integer> {
         Config settings = backend.apply(config.load());
         if (hostile) {
             return hostile(settings);
+        }
+        if (sourcesList) {
+            String table = new SourcesListBench(work, terminal).run(settings,
+                    SyntheticCorpus.fromArticles(squad.resolve("articles")));
+            terminal.out.println(machine() + "\n\n" + table);
+            return 0;
         }
         List<String> names = new ArrayList<>(corpora);
         if (million && !names.contains("1m")) {
@@ -130,11 +140,15 @@ final class BenchCommand implements Callable<Integer> {
             results.add(measure(name, folder, settings, embedder, questions));
             terminal.err.println("  done: " + summary(results.get(results.size() - 1)));
         }
-        String report = BenchReport.markdown(machine() + " Backend: " + backendLine(settings) + ".", results);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+        return write(out, BenchReport.markdown(machine() + " Backend: " + backendLine(settings) + ".", results));
+    }
+
+    /** Prints the report and writes it to {@code file}. */
+    private int write(Path file, String report) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, report);
         terminal.out.println(report);
-        terminal.err.println("Written to " + out);
+        terminal.err.println("Written to " + file);
         return 0;
     }
 
@@ -146,14 +160,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<HostileResult> results = new HostileBench(jar.get(), work, terminal)
                 .run(settings, App.embedder(settings), SyntheticCorpus.fromArticles(squad.resolve("articles")));
-        String report = BenchReport.hostile(machine(), settings.sources().maxPassages(),
-                settings.sources().maxJobMinutes(), results);
-        Path file = out.resolveSibling("hostile.md");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, report);
-        terminal.out.println(report);
-        terminal.err.println("Written to " + file);
-        return 0;
+        return write(out.resolveSibling("hostile.md"), BenchReport.hostile(machine(), settings.sources().maxPassages(),
+                settings.sources().maxJobMinutes(), results));
     }
 
     /** The bundled articles, SQuAD's, or a generated corpus of that many passages. */
@@ -237,26 +245,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             int passages = passages(app);
-            DiscordRenderer renderer = new DiscordRenderer();
-            Memory.resetPeakHeap();
-            AnswerLatency.Result latency;
-            try (Floor floor = solr ? new RawSolr(storage.cluster().orElseThrow(), settings.index().solr().passages(),
-                    embedder, settings.retrieval().candidates())
-                    : new RawLucene(indexPath, embedder, settings.retrieval().candidates())) {
-                latency = AnswerLatency.measure(questions, warmUp, question -> {
-                    long start = System.nanoTime();
-                    Answer answer = app.answerer.answer(question, EVERY_SERVER);
-                    long rendering = System.nanoTime();
-                    renderer.render(new Reply.Answered(answer));
-                    long end = System.nanoTime();
-                    return new AnswerLatency.Sample(answer.timings(), end - rendering, end - start);
-                }, floor);
-            }
-            List<Throughput.Result> throughput = new ArrayList<>();
-            for (int n : askers) {
-                throughput.add(Throughput.measure(questions, n,
-                        q -> renderer.render(new Reply.Answered(app.answerer.answer(q, EVERY_SERVER)))));
-            }
+            AnswerLatency.Result latency = latency(app, storage, settings, indexPath, embedder, questions);
+            List<Throughput.Result> throughput = throughput(app, questions);
             // The size of Solr's index lives on its nodes, out of this process's sight.
             double bytesPerPassage = lucene.isPresent() ? (double) Memory.bytesUnder(indexPath) / passages
                     : Double.NaN;
@@ -267,6 +257,35 @@ final class BenchCommand implements Callable<Integer> {
             return result;
         }
         return result.withStartup(startup(settings, dir, questions.get(0)));
+    }
+
+    /** Answer latency by phase, beside the floor of the backend's own searches on the same passages. */
+    private AnswerLatency.Result latency(App app, Storage storage, Config settings, Path indexPath, Embedder embedder,
+            List<String> questions) throws Exception {
+        DiscordRenderer renderer = new DiscordRenderer();
+        Memory.resetPeakHeap();
+        try (Floor floor = settings.index().solrBackend() ? new RawSolr(storage.cluster().orElseThrow(),
+                settings.index().solr().passages(), embedder, settings.retrieval().candidates())
+                : new RawLucene(indexPath, embedder, settings.retrieval().candidates())) {
+            return AnswerLatency.measure(questions, warmUp, question -> {
+                long start = System.nanoTime();
+                Answer answer = app.answerer.answer(question, EVERY_SERVER);
+                long rendering = System.nanoTime();
+                renderer.render(new Reply.Answered(answer));
+                long end = System.nanoTime();
+                return new AnswerLatency.Sample(answer.timings(), end - rendering, end - start);
+            }, floor);
+        }
+    }
+
+    private List<Throughput.Result> throughput(App app, List<String> questions) {
+        DiscordRenderer renderer = new DiscordRenderer();
+        List<Throughput.Result> throughput = new ArrayList<>();
+        for (int n : askers) {
+            throughput.add(Throughput.measure(questions, n,
+                    q -> renderer.render(new Reply.Answered(app.answerer.answer(q, EVERY_SERVER)))));
+        }
+        return throughput;
     }
 
     private static int passages(App app) {

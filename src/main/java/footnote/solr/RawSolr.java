@@ -24,19 +24,22 @@ public final class RawSolr implements Floor {
     }
 
     @Override
-    public Timing run(String question, int[] hits) {
-        long start = System.nanoTime();
-        float[] vector = embedder.embedQuery(question);
-        long embedded = System.nanoTime();
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public int bm25(String question) {
         SolrQuery bm25 = new SolrQuery(question).setParam("defType", "edismax")
                 .setParam("qf", IndexSchema.TEXT).setRows(k).setFields(IndexSchema.ID);
-        hits[0] += cluster.query(collection, bm25, "the floor's BM25 search").getResults().size();
-        long lexical = System.nanoTime();
+        return cluster.query(collection, bm25, "the floor's BM25 search").getResults().size();
+    }
+
+    @Override
+    public int knn(float[] vector) {
         SolrQuery knn = new SolrQuery("{!knn f=" + IndexSchema.VECTOR + " topK=" + k + "}"
                 + SolrPassageIndex.vectorText(vector)).setRows(k).setFields(IndexSchema.ID);
-        hits[0] += cluster.query(collection, knn, "the floor's vector search").getResults().size();
-        long dense = System.nanoTime();
-        return new Timing(embedded - start, lexical - embedded, dense - lexical);
+        return cluster.query(collection, knn, "the floor's vector search").getResults().size();
     }
 
     @Override

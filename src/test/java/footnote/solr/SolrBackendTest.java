@@ -35,6 +35,7 @@ import footnote.search.LuceneIndex;
 import footnote.search.PassageIndex;
 import footnote.search.TextAnalysis;
 import footnote.testing.Fixtures;
+import footnote.testing.GatedEmbedder;
 import footnote.testing.ManualClock;
 import footnote.testing.MemoryCopyStore;
 import footnote.testing.WebFixtures;
@@ -389,6 +390,38 @@ class SolrBackendTest {
             assertThat(registry.get(id)).isEmpty();
             assertThat(new SolrCopyStore(cluster, STATE).articleIds(id)).isEmpty();
             assertThat(solrIndex.articles().values()).noneMatch(a -> a.sourceId().equals(id));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void a_removal_while_an_add_is_embedded_ends_it_as_removed_and_leaves_nothing_in_the_cluster() throws Exception {
+        GatedEmbedder gated = new GatedEmbedder(embedder);
+        SolrCopyStore copies = new SolrCopyStore(cluster, STATE);
+        try (WebServer web = WebServer.start();
+                Fetcher fetcher = new Fetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)
+                        .withAllowedPorts(Set.of(web.port())));
+                SourceManager manager = new SourceManager(new SolrSourceRegistry(cluster, STATE), copies,
+                        new Ingester(solrIndex, gated, new SourceReader(new ArticleFiles(), copies), 60, 20),
+                        solrIndex, fetcher, 50, new SourceBoard(), Clock.systemUTC())) {
+            web.serve("/ferries.html", Page.of("text/html; charset=utf-8", WebFixtures.article("Night ferries"
+                    + " return", "Jane Doe", "https://example.org/ferries", WebFixtures.prose("ferries", 1))));
+            Scope server = Scope.server("777");
+            SolrSourceRegistry registry = new SolrSourceRegistry(cluster, STATE);
+            gated.arm();
+
+            CompletableFuture<SourceChange> add = manager.add(server, web.url("/ferries.html"), Progress.NONE);
+            gated.awaitEntered();
+            String id = awaitRecord(registry, server);
+            SourceChange removed = manager.remove(server, id).join();
+            gated.release();
+            SourceChange added = add.join();
+
+            assertThat(removed.done()).isTrue();
+            assertThat(added.done()).isFalse();
+            assertThat(registry.get(id)).isEmpty();
+            assertThat(copies.articleIds(id)).isEmpty();
+            assertThat(solrIndex.articles(id)).isEmpty();
         }
     }
 

@@ -7,13 +7,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An embedder that, once armed, holds the next batch of passages until released: a test can act while a job is
- * in the middle of embedding. Embeds as {@link HashingEmbedder} does.
+ * in the middle of embedding.
  */
 public final class GatedEmbedder implements Embedder {
 
-    private final HashingEmbedder inner = new HashingEmbedder();
+    private final Embedder inner;
     private volatile CountDownLatch entered = new CountDownLatch(0);
     private volatile CountDownLatch release = new CountDownLatch(0);
+
+    /** Embeds as {@link HashingEmbedder} does. */
+    public GatedEmbedder() {
+        this(new HashingEmbedder());
+    }
+
+    /** Embeds as {@code inner} does. */
+    public GatedEmbedder(Embedder inner) {
+        this.inner = inner;
+    }
 
     /** The next {@link #embedPassages} call waits, until {@link #release()}, after saying it has begun. */
     public void arm() {
