@@ -59,7 +59,7 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     @Override
     public ObjectNode sourceChanged(Reply.SourceChanged reply) {
         ObjectNode root = json.createObjectNode().put("type", "source_change").put("done", reply.change().done())
-                .put("message", reply.change().message());
+                .put("message", SourceChangeWording.words(reply.change()));
         reply.change().source().ifPresent(s -> source(root.putObject("source"), s));
         return root;
     }
