@@ -130,6 +130,21 @@ public final class SourceChangeWording {
             }
 
             @Override
+            public String noEntries(Problem.NoEntries p) {
+                return "The feed " + p.feed() + " has no entries Footnote could read.";
+            }
+
+            @Override
+            public String noLongerAFeed(Problem.NoLongerAFeed p) {
+                return p.url() + " no longer serves a feed.";
+            }
+
+            @Override
+            public String nowAFeed(Problem.NowAFeed p) {
+                return p.url() + " serves a feed now; remove it and add it again as a feed.";
+            }
+
+            @Override
             public String tooManyPassages(Problem.TooManyPassages p) {
                 return limit(title, p);
             }

@@ -273,6 +273,12 @@ public sealed interface SourceChange {
         interface Visitor<R> {
             R fetch(Fetch problem);
 
+            R noEntries(NoEntries problem);
+
+            R noLongerAFeed(NoLongerAFeed problem);
+
+            R nowAFeed(NowAFeed problem);
+
             R tooManyPassages(TooManyPassages problem);
 
             R tookTooLong(TookTooLong problem);
@@ -285,6 +291,30 @@ public sealed interface SourceChange {
             @Override
             public <R> R accept(Visitor<R> visitor) {
                 return visitor.fetch(this);
+            }
+        }
+
+        /** A new feed none of whose entries could be read. */
+        record NoEntries(URI feed) implements Problem {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.noEntries(this);
+            }
+        }
+
+        /** A feed being refreshed serves something else now. */
+        record NoLongerAFeed(URI url) implements Problem {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.noLongerAFeed(this);
+            }
+        }
+
+        /** A page being refreshed serves a feed now: a source keeps its kind, so only adding it again helps. */
+        record NowAFeed(URI url) implements Problem {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.nowAFeed(this);
             }
         }
 

@@ -76,7 +76,7 @@ final class SourceWork {
                 int copied = feeds.copy(record, feed, (articleId, text) -> copy(feedRecord.id(), articleId, text, token),
                         token, progress);
                 if (copied == 0) {
-                    throw new FetchException("The feed " + url + " has no entries Footnote could read.");
+                    throw new Unusable(new Problem.NoEntries(url));
                 }
             } else {
                 Acquirer.Extracted page = ((Acquirer.Found.Page) found).article();
@@ -85,7 +85,7 @@ final class SourceWork {
                 copy(id, id, CopyFile.write(page.meta(), Optional.empty(), page.paragraphs(), clock.instant()), token);
             }
             return finishAdd(record, token, progress);
-        } catch (FetchException | RuntimeException e) {
+        } catch (FetchException | Unusable | RuntimeException e) {
             return undoAdd(record, token, e);
         }
     }
@@ -139,7 +139,7 @@ final class SourceWork {
         Optional<Problem> limit = limitReached(cause);
         if (limit.isPresent()) {
             log.warn("Adding source {} stopped at a limit: {}", record.id(), limit.get());
-        } else if (!(cause instanceof FetchException)) {
+        } else if (!(cause instanceof FetchException || cause instanceof Unusable)) {
             log.error("Adding source {} failed", record.id(), cause);
         }
         if (!token.removedHere()) {
@@ -179,17 +179,17 @@ final class SourceWork {
                 return new SourceChange.Stopped(Operation.REFRESHING, record.title());
             }
             return refreshFailed(record, token, e);
-        } catch (FetchException | RuntimeException e) {
+        } catch (FetchException | Unusable | RuntimeException e) {
             return refreshFailed(record, token, e);
         }
     }
 
     private void fetchAgain(SourceRecord record, SourceKind kind, JobQueue.Token token, Progress progress)
-            throws FetchException {
+            throws FetchException, Unusable {
         if (kind instanceof SourceKind.Feed feedKind) {
             Acquirer.Found found = acquirer.fetch(feedKind.url());
             if (!(found instanceof Acquirer.Found.Entries entries)) {
-                throw new FetchException(feedKind.url() + " no longer serves a feed.");
+                throw new Unusable(new Problem.NoLongerAFeed(feedKind.url()));
             }
             feeds.copy(record, entries.feed(), (articleId, text) -> copy(record.id(), articleId, text, token), token,
                     progress);
@@ -198,7 +198,7 @@ final class SourceWork {
         URI url = SourceManager.url(kind).orElseThrow();
         Acquirer.Found found = acquirer.fetch(url);
         if (!(found instanceof Acquirer.Found.Page page)) {
-            throw new FetchException(url + " serves a feed now; remove it and add it again as a feed.");
+            throw new Unusable(new Problem.NowAFeed(url));
         }
         copy(record.id(), record.id(), CopyFile.write(page.article().meta(), Optional.empty(),
                 page.article().paragraphs(), clock.instant()), token);
@@ -207,12 +207,12 @@ final class SourceWork {
     private SourceChange refreshFailed(SourceRecord record, JobQueue.Token token, Exception e) {
         String id = record.id();
         Optional<Problem> limit = limitReached(e);
-        if (!(e instanceof FetchException) && limit.isEmpty()) {
+        if (!(e instanceof FetchException || e instanceof Unusable) && limit.isEmpty()) {
             log.error("Refreshing source {} failed", id, e);
         }
         Problem problem = problem(e, limit);
         try {
-            registry.get(id).ifPresent(r -> put(r.failed(recorded(record.title(), problem)), token));
+            registry.get(id).ifPresent(r -> put(r.failed(RecordedProblem.text(record.title(), problem)), token));
         } catch (Cancelled removed) {
             afterRemoval(id, token);
             return new SourceChange.Stopped(Operation.REFRESHING, record.title());
@@ -279,42 +279,13 @@ final class SourceWork {
         return Optional.empty();
     }
 
-    /**
-     * The problem as the record keeps it, which {@code /sources status} shows as "last fetch failed: ...". Records
-     * still hold a sentence rather than a typed problem (kept English here, worded as before, until they do).
-     */
-    private static String recorded(String title, Problem problem) {
-        return problem.accept(new Problem.Visitor<String>() {
-            @Override
-            public String fetch(Problem.Fetch p) {
-                return p.message();
-            }
-
-            @Override
-            public String tooManyPassages(Problem.TooManyPassages p) {
-                return title + " makes more than " + p.limit() + " passages, the most one source may make"
-                        + " (sources.maxPassages).";
-            }
-
-            @Override
-            public String tookTooLong(Problem.TookTooLong p) {
-                String limit = p.limit().toMinutes() >= 1 ? p.limit().toMinutes() + " minutes"
-                        : p.limit().toSeconds() + " seconds";
-                return title + " took longer than " + limit + ", the most one source job may take"
-                        + " (sources.maxJobMinutes).";
-            }
-
-            @Override
-            public String onOurSide(Problem.OnOurSide p) {
-                return "it failed on my side (see the bot's log)";
-            }
-        });
-    }
-
     /** A fetch problem passes through as fetch worded it; anything else that is no limit is the bot's fault. */
     private static Problem problem(Exception cause, Optional<Problem> limit) {
         if (cause instanceof FetchException) {
             return new Problem.Fetch(cause.getMessage());
+        }
+        if (cause instanceof Unusable unusable) {
+            return unusable.problem;
         }
         return limit.orElseGet(Problem.OnOurSide::new);
     }
@@ -355,5 +326,16 @@ final class SourceWork {
 
     private static String title(String title, URI url) {
         return title == null || title.isBlank() ? url.getHost() : title;
+    }
+
+    /** What was fetched is no use as this source, for a reason of ours to word (not fetch's); see {@link Problem}. */
+    private static final class Unusable extends Exception {
+
+        private final transient Problem problem;
+
+        Unusable(Problem problem) {
+            super(problem.toString(), null, false, false); // control flow: no stack trace to fill
+            this.problem = problem;
+        }
     }
 }

@@ -103,6 +103,8 @@ class SourceChangeWordingTest {
                         + " (sources.maxJobMinutes).");
         assertThat(words(failed(Operation.ADDING, new Problem.TookTooLong(Duration.ofMinutes(10)))))
                 .contains("took longer than 10 minutes,");
+        assertThat(words(failed(Operation.ADDING, new Problem.NoEntries(URI.create("https://example.org/feed")))))
+                .isEqualTo("The feed https://example.org/feed has no entries Footnote could read.");
         assertThat(words(failed(Operation.ADDING, new Problem.OnOurSide())))
                 .isEqualTo("Adding A long page failed on my side; the details are in the bot's log.");
     }
@@ -115,6 +117,12 @@ class SourceChangeWordingTest {
         assertThat(words(failed(Operation.REFRESHING, new Problem.TooManyPassages(2))))
                 .isEqualTo("Could not refresh A long page: A long page makes more than 2 passages, the most one source"
                         + " may make (sources.maxPassages). The text fetched before keeps answering.");
+        assertThat(words(failed(Operation.REFRESHING, new Problem.NoLongerAFeed(URI.create("https://example.org/f")))))
+                .isEqualTo("Could not refresh A long page: https://example.org/f no longer serves a feed. The text"
+                        + " fetched before keeps answering.");
+        assertThat(words(failed(Operation.REFRESHING, new Problem.NowAFeed(URI.create("https://example.org/a")))))
+                .isEqualTo("Could not refresh A long page: https://example.org/a serves a feed now; remove it and add"
+                        + " it again as a feed. The text fetched before keeps answering.");
         assertThat(words(failed(Operation.REFRESHING, new Problem.OnOurSide())))
                 .isEqualTo("Could not refresh A long page: it failed on my side (see the bot's log). The text fetched"
                         + " before keeps answering.");
