@@ -143,11 +143,14 @@ class SourceChangeWordingTest {
         JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(added));
         assertThat(json.path("type").asText()).isEqualTo("source_change");
         assertThat(json.path("done").asBoolean()).isTrue();
+        assertThat(json.path("outcome").asText()).isEqualTo("added");
         assertThat(json.path("message").asText()).isEqualTo(addedWords);
         assertThat(json.path("source").path("id").asText()).isEqualTo("k3x9qa");
         assertThat(new DiscordRenderer().render(added)).isEqualTo(new OutgoingMessage(addedWords, false));
         assertThat(new DiscordRenderer().render(refused)).isEqualTo(new OutgoingMessage(
                 "There is no source zzzzzz here; /sources list shows the ids.", true));
-        assertThat(new ObjectMapper().readTree(new JsonRenderer().render(refused)).path("done").asBoolean()).isFalse();
+        JsonNode refusedJson = new ObjectMapper().readTree(new JsonRenderer().render(refused));
+        assertThat(refusedJson.path("done").asBoolean()).isFalse();
+        assertThat(refusedJson.path("outcome").asText()).isEqualTo("refused");
     }
 }
