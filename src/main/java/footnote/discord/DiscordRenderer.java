@@ -55,7 +55,8 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
     /** A change that was made is for the channel to see; one that was not, for the asker alone. */
     @Override
     public OutgoingMessage sourceChanged(Reply.SourceChanged reply) {
-        return new OutgoingMessage(fit(Markdown.escape(SourceChangeWording.words(reply.change()))), !reply.change().done());
+        String words = SourceChangeWording.words(reply.change());
+        return new OutgoingMessage(fit(Markdown.escape(words)), !reply.change().done());
     }
 
     @Override

@@ -97,7 +97,8 @@ class SourceChangeWordingTest {
         assertThat(words(failed(Operation.ADDING, new Problem.Fetch("https://example.org/a answered 404 Not Found."))))
                 .isEqualTo("https://example.org/a answered 404 Not Found.");
         assertThat(words(failed(Operation.ADDING, new Problem.TooManyPassages(2))))
-                .isEqualTo("A long page makes more than 2 passages, the most one source may make (sources.maxPassages).");
+                .isEqualTo("A long page makes more than 2 passages, the most one source may make"
+                        + " (sources.maxPassages).");
         assertThat(words(failed(Operation.ADDING, new Problem.TookTooLong(Duration.ZERO))))
                 .isEqualTo("A long page took longer than 0 seconds, the most one source job may take"
                         + " (sources.maxJobMinutes).");

@@ -423,7 +423,8 @@ class SourceManagerTest {
         SourceChange change = manager.add(ONE, web.url("/slow.html"), Progress.NONE).join();
 
         assertThat(change.done()).isFalse();
-        assertThat(change).isEqualTo(new SourceChange.Failed(SourceChange.Operation.ADDING, "A page that takes too long",
+        assertThat(change).isEqualTo(new SourceChange.Failed(SourceChange.Operation.ADDING,
+                "A page that takes too long",
                 new SourceChange.Problem.TookTooLong(Duration.ZERO)));
         assertThat(registry.all()).isEmpty();
         assertThat(copies.sourceIds()).isEmpty();
