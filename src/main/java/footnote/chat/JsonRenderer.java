@@ -8,6 +8,7 @@ import footnote.answer.Answer;
 import footnote.answer.Citation;
 import footnote.answer.Excerpt;
 import footnote.answer.Highlight;
+import footnote.corpus.SourceChange;
 import footnote.corpus.SourceState;
 import footnote.corpus.SourceStatus;
 import footnote.summary.Summary;
@@ -59,7 +60,7 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     @Override
     public ObjectNode sourceChanged(Reply.SourceChanged reply) {
         ObjectNode root = json.createObjectNode().put("type", "source_change").put("done", reply.change().done())
-                .put("message", reply.change().message());
+                .put("outcome", outcome(reply.change())).put("message", SourceChangeWording.words(reply.change()));
         reply.change().source().ifPresent(s -> source(root.putObject("source"), s));
         return root;
     }
@@ -97,6 +98,51 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     @Override
     public ObjectNode failure(Reply.Failure reply) {
         return json.createObjectNode().put("type", "failure").put("message", reply.message());
+    }
+
+    /** Which outcome it was, so a script need not read the sentence: {@code added}, {@code refused}, ... */
+    private static String outcome(SourceChange change) {
+        return change.accept(new SourceChange.Visitor<String>() {
+            @Override
+            public String added(SourceChange.Added c) {
+                return "added";
+            }
+
+            @Override
+            public String refreshed(SourceChange.Refreshed c) {
+                return "refreshed";
+            }
+
+            @Override
+            public String unchanged(SourceChange.Unchanged c) {
+                return "unchanged";
+            }
+
+            @Override
+            public String refreshedAll(SourceChange.RefreshedAll c) {
+                return "refreshed_all";
+            }
+
+            @Override
+            public String removed(SourceChange.Removed c) {
+                return "removed";
+            }
+
+            @Override
+            public String stopped(SourceChange.Stopped c) {
+                return "stopped";
+            }
+
+            @Override
+            public String refused(SourceChange.Refused c) {
+                return "refused";
+            }
+
+            @Override
+            public String failed(SourceChange.Failed c) {
+                return "failed";
+            }
+        });
     }
 
     private static void source(ObjectNode node, SourceStatus s) {

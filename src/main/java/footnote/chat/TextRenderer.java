@@ -65,7 +65,7 @@ public final class TextRenderer implements Reply.Visitor<String> {
 
     @Override
     public String sourceChanged(Reply.SourceChanged reply) {
-        return reply.change().message();
+        return SourceChangeWording.words(reply.change());
     }
 
     @Override

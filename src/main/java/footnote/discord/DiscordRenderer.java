@@ -4,6 +4,7 @@ import footnote.chat.Markdown;
 import footnote.chat.Reply;
 import footnote.chat.ServerSettings;
 import footnote.chat.Shortening;
+import footnote.chat.SourceChangeWording;
 import footnote.chat.SourceLines;
 import footnote.chat.Wording;
 import footnote.corpus.SentenceSplitter;
@@ -54,7 +55,8 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
     /** A change that was made is for the channel to see; one that was not, for the asker alone. */
     @Override
     public OutgoingMessage sourceChanged(Reply.SourceChanged reply) {
-        return new OutgoingMessage(fit(Markdown.escape(reply.change().message())), !reply.change().done());
+        String words = SourceChangeWording.words(reply.change());
+        return new OutgoingMessage(fit(Markdown.escape(words)), !reply.change().done());
     }
 
     @Override

@@ -6,6 +6,7 @@ import footnote.corpus.Source;
 import footnote.corpus.SourceAdmin;
 import footnote.corpus.SourceCatalog;
 import footnote.corpus.SourceChange;
+import footnote.corpus.SourceChange.Refusal;
 import footnote.corpus.SourceJobs;
 import footnote.corpus.SourceKind;
 import footnote.corpus.SourceStatus;
@@ -131,14 +132,14 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             return readOnly();
         }
         if (WebAddress.parse(url.toString()).isEmpty()) {
-            return failed(url + " is not a web address; give an http or https URL.");
+            return refused(new Refusal.NotAWebAddress(url));
         }
         Optional<SourceRecord> duplicate = registry.all().stream()
                 .filter(r -> r.source().scope().equals(scope) && url(r.source().kind()).filter(url::equals).isPresent())
                 .findFirst();
         if (duplicate.isPresent()) {
-            return failed(url + " is already a source here: " + duplicate.get().title() + " (id "
-                    + duplicate.get().id() + ").");
+            return refused(new Refusal.AlreadyASource(url.toString(), duplicate.get().title(),
+                    duplicate.get().id()));
         }
         String id = ids.next();
         return jobs.submit(new Job(scope, id, "Adding " + url), token -> work.add(scope, url, id, 1, token, progress));
@@ -152,7 +153,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown")
                 || lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".pdf"))) {
-            return failed(fileName + " is not a file Footnote reads: upload .txt, .md, .html or .pdf files.");
+            return refused(new Refusal.NotAReadableFile(fileName));
         }
         String id = ids.next();
         return jobs.submit(new Job(scope, id, "Reading " + fileName),
@@ -166,7 +167,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         }
         Optional<SourceRecord> record = find(scope, id);
         if (record.isEmpty()) {
-            return failed(unknown(scope, id));
+            return refused(unknown(id));
         }
         SourceStatus before = work.status(record.get());
         synchronized (recordWrites) {
@@ -174,8 +175,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             registry.put(record.get().with(SourceRecord.State.REMOVING));
         }
         recovery.remove(id);
-        return CompletableFuture.completedFuture(SourceChange.done("Removed " + record.get().title() + " (id " + id
-                + "): its " + before.passages() + " passages no longer answer questions.", before));
+        return CompletableFuture.completedFuture(new SourceChange.Removed(before));
     }
 
     @Override
@@ -186,7 +186,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         if (id.isPresent()) {
             Optional<SourceRecord> record = find(scope, id.get());
             if (record.isEmpty()) {
-                return failed(unknown(scope, id.get()));
+                return refused(unknown(id.get()));
             }
             return jobs.submit(new Job(scope, id.get(), "Refreshing " + record.get().title()),
                     token -> work.refresh(id.get(), token, progress));
@@ -194,7 +194,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         List<SourceRecord> all = registry.all().stream()
                 .filter(r -> r.source().scope().equals(scope) && r.state() == SourceRecord.State.READY).toList();
         if (all.isEmpty()) {
-            return failed("There are no added sources to refresh here.");
+            return refused(new Refusal.NothingToRefresh());
         }
         List<CompletableFuture<SourceChange>> each = new ArrayList<>();
         for (SourceRecord record : all) {
@@ -202,9 +202,8 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                     token -> work.refresh(record.id(), token, progress)));
         }
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            long failed = each.stream().map(CompletableFuture::join).filter(c -> !c.done()).count();
-            return new SourceChange(failed == 0, "Refreshed " + each.size() + " sources"
-                    + (failed == 0 ? "." : "; " + failed + " failed (see /sources status)."), Optional.empty());
+            int failed = (int) each.stream().map(CompletableFuture::join).filter(c -> !c.done()).count();
+            return new SourceChange.RefreshedAll(each.size(), failed);
         });
     }
 
@@ -262,11 +261,11 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
      * not be indexed, so it is refused before anything is fetched or recorded.
      */
     private static CompletableFuture<SourceChange> readOnly() {
-        return failed("Another Footnote process is writing to this index; run source commands there.");
+        return refused(new Refusal.IndexReadOnly());
     }
 
-    private static CompletableFuture<SourceChange> failed(String message) {
-        return CompletableFuture.completedFuture(SourceChange.failed(message));
+    private static CompletableFuture<SourceChange> refused(Refusal refusal) {
+        return CompletableFuture.completedFuture(new SourceChange.Refused(refusal));
     }
 
     private Optional<SourceRecord> find(Scope scope, String id) {
@@ -276,10 +275,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     }
 
     /** The same answer whether the id is another server's or nobody's, so ids cannot be probed. */
-    private String unknown(Scope scope, String id) {
+    private Refusal unknown(String id) {
         boolean bundledId = bundled.list(Set.of(Scope.GLOBAL)).stream().anyMatch(s -> s.source().id().equals(id));
-        return bundledId ? id + " is a file shipped with the bot; it cannot be removed or refreshed from chat."
-                : "There is no source " + id + " here; /sources list shows the ids.";
+        return bundledId ? new Refusal.BundledSource(id) : new Refusal.UnknownSource(id);
     }
 
     static Optional<URI> url(SourceKind kind) {

@@ -4,6 +4,9 @@ import footnote.corpus.Progress;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceChange;
+import footnote.corpus.SourceChange.Operation;
+import footnote.corpus.SourceChange.Problem;
+import footnote.corpus.SourceChange.Refusal;
 import footnote.corpus.SourceKind;
 import footnote.corpus.SourceState;
 import footnote.corpus.SourceStatus;
@@ -73,7 +76,7 @@ final class SourceWork {
                 int copied = feeds.copy(record, feed, (articleId, text) -> copy(feedRecord.id(), articleId, text, token),
                         token, progress);
                 if (copied == 0) {
-                    throw new FetchException("The feed " + url + " has no entries Footnote could read.");
+                    throw new Unusable(new Problem.NoEntries(url));
                 }
             } else {
                 Acquirer.Extracted page = ((Acquirer.Found.Page) found).article();
@@ -82,7 +85,7 @@ final class SourceWork {
                 copy(id, id, CopyFile.write(page.meta(), Optional.empty(), page.paragraphs(), clock.instant()), token);
             }
             return finishAdd(record, token, progress);
-        } catch (FetchException | RuntimeException e) {
+        } catch (FetchException | Unusable | RuntimeException e) {
             return undoAdd(record, token, e);
         }
     }
@@ -98,8 +101,8 @@ final class SourceWork {
             Optional<SourceRecord> same = sameUpload(scope, id, CopyFile.hash(upload.paragraphs()));
             if (same.isPresent()) {
                 registry.delete(id);
-                return SourceChange.failed(fileName + " is already a source here: " + same.get().title() + " (id "
-                        + same.get().id() + ").");
+                return new SourceChange.Refused(new Refusal.AlreadyASource(fileName, same.get().title(),
+                        same.get().id()));
             }
             record = record.with(record.source(), upload.meta().title());
             put(record, token);
@@ -116,10 +119,7 @@ final class SourceWork {
         SourceRecord ready = record.with(SourceRecord.State.READY).fetched(clock.instant())
                 .indexed(indexed.articles(), indexed.passages());
         put(ready, token);
-        SourceStatus status = status(ready);
-        return SourceChange.done("Added " + status.source().kind().label() + " " + ready.title() + " (id "
-                + ready.id() + "): " + count(status.articles(), "article") + ", " + count(status.passages(), "passage")
-                + ".", status);
+        return new SourceChange.Added(status(ready));
     }
 
     /** Indexes the source's copies; what the index then holds of it. */
@@ -134,12 +134,12 @@ final class SourceWork {
     private SourceChange undoAdd(SourceRecord record, JobQueue.Token token, Exception cause) {
         if (cause instanceof Cancelled cancelled && cancelled.why() == Cancelled.Why.REMOVED) {
             afterRemoval(record.id(), token);
-            return SourceChange.failed("Adding " + record.title() + " stopped: the source was removed meanwhile.");
+            return new SourceChange.Stopped(Operation.ADDING, record.title());
         }
-        Optional<String> limit = limitReached(cause, record.title());
+        Optional<Problem> limit = limitReached(cause);
         if (limit.isPresent()) {
             log.warn("Adding source {} stopped at a limit: {}", record.id(), limit.get());
-        } else if (!(cause instanceof FetchException)) {
+        } else if (!(cause instanceof FetchException || cause instanceof Unusable)) {
             log.error("Adding source {} failed", record.id(), cause);
         }
         if (!token.removedHere()) {
@@ -147,27 +147,22 @@ final class SourceWork {
             copies.deleteAll(record.id());
             registry.delete(record.id());
         }
-        if (limit.isPresent()) {
-            return SourceChange.failed(limit.get());
-        }
-        return SourceChange.failed(cause instanceof FetchException ? cause.getMessage()
-                : "Adding " + record.title() + " failed on my side; the details are in the bot's log.");
+        return new SourceChange.Failed(Operation.ADDING, record.title(), problem(cause, limit));
     }
 
     SourceChange refresh(String id, JobQueue.Token token, Progress progress) {
         if (token.removedHere()) { // before the job began
-            return SourceChange.failed("Refreshing " + id + " stopped: the source was removed meanwhile.");
+            return new SourceChange.Stopped(Operation.REFRESHING, id);
         }
         Optional<SourceRecord> current = registry.get(id).filter(r -> r.state() == SourceRecord.State.READY);
         if (current.isEmpty()) {
-            return SourceChange.failed("Source " + id + " is gone.");
+            return new SourceChange.Refused(new Refusal.SourceGone(id));
         }
         SourceRecord record = current.get();
         try {
             SourceKind kind = record.source().kind();
             if (kind instanceof SourceKind.Upload) {
-                return SourceChange.done("Uploaded files do not change; " + record.title() + " is as it was.",
-                        status(record));
+                return new SourceChange.Unchanged(status(record));
             }
             int before = copies.articleIds(id).size();
             progress.report("Fetching " + record.title(), 0, 0);
@@ -177,26 +172,24 @@ final class SourceWork {
             SourceRecord refreshed = record.fetched(clock.instant()).indexed(indexed.articles(), indexed.passages());
             put(refreshed, token);
             int added = copies.articleIds(id).size() - before;
-            return SourceChange.done("Refreshed " + record.title() + ": " + news(added, report.updated()) + ".",
-                    status(refreshed));
+            return new SourceChange.Refreshed(status(refreshed), added, report.updated());
         } catch (Cancelled e) {
             if (e.why() == Cancelled.Why.REMOVED) {
                 afterRemoval(id, token);
-                return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed"
-                        + " meanwhile.");
+                return new SourceChange.Stopped(Operation.REFRESHING, record.title());
             }
             return refreshFailed(record, token, e);
-        } catch (FetchException | RuntimeException e) {
+        } catch (FetchException | Unusable | RuntimeException e) {
             return refreshFailed(record, token, e);
         }
     }
 
     private void fetchAgain(SourceRecord record, SourceKind kind, JobQueue.Token token, Progress progress)
-            throws FetchException {
+            throws FetchException, Unusable {
         if (kind instanceof SourceKind.Feed feedKind) {
             Acquirer.Found found = acquirer.fetch(feedKind.url());
             if (!(found instanceof Acquirer.Found.Entries entries)) {
-                throw new FetchException(feedKind.url() + " no longer serves a feed.");
+                throw new Unusable(new Problem.NoLongerAFeed(feedKind.url()));
             }
             feeds.copy(record, entries.feed(), (articleId, text) -> copy(record.id(), articleId, text, token), token,
                     progress);
@@ -205,7 +198,7 @@ final class SourceWork {
         URI url = SourceManager.url(kind).orElseThrow();
         Acquirer.Found found = acquirer.fetch(url);
         if (!(found instanceof Acquirer.Found.Page page)) {
-            throw new FetchException(url + " serves a feed now; remove it and add it again as a feed.");
+            throw new Unusable(new Problem.NowAFeed(url));
         }
         copy(record.id(), record.id(), CopyFile.write(page.article().meta(), Optional.empty(),
                 page.article().paragraphs(), clock.instant()), token);
@@ -213,27 +206,18 @@ final class SourceWork {
 
     private SourceChange refreshFailed(SourceRecord record, JobQueue.Token token, Exception e) {
         String id = record.id();
-        Optional<String> limit = limitReached(e, record.title());
-        if (!(e instanceof FetchException) && limit.isEmpty()) {
+        Optional<Problem> limit = limitReached(e);
+        if (!(e instanceof FetchException || e instanceof Unusable) && limit.isEmpty()) {
             log.error("Refreshing source {} failed", id, e);
         }
-        String why = e instanceof FetchException ? e.getMessage()
-                : limit.orElse("it failed on my side (see the bot's log)");
+        Problem problem = problem(e, limit);
         try {
-            registry.get(id).ifPresent(r -> put(r.failed(why), token));
+            registry.get(id).ifPresent(r -> put(r.failed(RecordedProblem.text(record.title(), problem)), token));
         } catch (Cancelled removed) {
             afterRemoval(id, token);
-            return SourceChange.failed("Refreshing " + record.title() + " stopped: the source was removed.");
+            return new SourceChange.Stopped(Operation.REFRESHING, record.title());
         }
-        return SourceChange.failed("Could not refresh " + record.title() + ": " + why
-                + " The text fetched before keeps answering.");
-    }
-
-    private static String news(int added, int updated) {
-        if (added > 0 && updated > 0) {
-            return added + " new, " + updated + " changed";
-        }
-        return added > 0 ? added + " new" : updated > 0 ? updated + " changed" : "nothing new";
+        return new SourceChange.Failed(Operation.REFRESHING, record.title(), problem);
     }
 
     // ------------------------------------------------------------------ guarded writes
@@ -284,18 +268,26 @@ final class SourceWork {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Why an add or refresh stopped short, in words; empty when it was no limit's doing. */
-    private Optional<String> limitReached(Exception cause, String title) {
+    /** Which limit made an add or refresh stop short; empty when it was no limit's doing. */
+    private Optional<Problem> limitReached(Exception cause) {
         if (cause instanceof Ingester.TooLarge tooLarge) {
-            return Optional.of(title + " makes more than " + tooLarge.limit() + " passages, the most one source may"
-                    + " make (sources.maxPassages).");
+            return Optional.of(new Problem.TooManyPassages(tooLarge.limit()));
         }
         if (cause instanceof Cancelled cancelled && cancelled.why() == Cancelled.Why.TIME_UP) {
-            String limit = maxJob.toMinutes() >= 1 ? maxJob.toMinutes() + " minutes" : maxJob.toSeconds() + " seconds";
-            return Optional.of(title + " took longer than " + limit + ", the most one source job may take"
-                    + " (sources.maxJobMinutes).");
+            return Optional.of(new Problem.TookTooLong(maxJob));
         }
         return Optional.empty();
+    }
+
+    /** A fetch problem passes through as fetch worded it; anything else that is no limit is the bot's fault. */
+    private static Problem problem(Exception cause, Optional<Problem> limit) {
+        if (cause instanceof FetchException) {
+            return new Problem.Fetch(cause.getMessage());
+        }
+        if (cause instanceof Unusable unusable) {
+            return unusable.problem;
+        }
+        return limit.orElseGet(Problem.OnOurSide::new);
     }
 
     /** Another upload in the scope whose text is this one's, whatever its file name. */
@@ -336,7 +328,14 @@ final class SourceWork {
         return title == null || title.isBlank() ? url.getHost() : title;
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    /** What was fetched is no use as this source, for a reason of ours to word (not fetch's); see {@link Problem}. */
+    private static final class Unusable extends Exception {
+
+        private final transient Problem problem;
+
+        Unusable(Problem problem) {
+            super(problem.toString(), null, false, false); // control flow: no stack trace to fill
+            this.problem = problem;
+        }
     }
 }

@@ -110,18 +110,32 @@ class SourceManagerTest {
         return change.source().orElseThrow().source().id();
     }
 
+    /** What fetch said went wrong: the change must have failed on a fetch problem. */
+    private static String fetchProblem(SourceChange change) {
+        assertThat(change).isInstanceOf(SourceChange.Failed.class);
+        SourceChange.Problem problem = ((SourceChange.Failed) change).problem();
+        assertThat(problem).isInstanceOf(SourceChange.Problem.Fetch.class);
+        return ((SourceChange.Problem.Fetch) problem).message();
+    }
+
+    /** Why the change was refused: it must have been. */
+    private static SourceChange.Refusal refusal(SourceChange change) {
+        assertThat(change).isInstanceOf(SourceChange.Refused.class);
+        return ((SourceChange.Refused) change).refusal();
+    }
+
     @Test
     void adds_an_article_page_with_its_metadata_and_it_answers_at_once() throws IOException {
         web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
 
         SourceChange change = manager.add(ONE, web.url("/robots.html"), Progress.NONE).join();
 
-        assertThat(change.done()).as(change.message()).isTrue();
+        assertThat(change.done()).as(String.valueOf(change)).isTrue();
         SourceStatus status = change.source().orElseThrow();
         assertThat(status.source().kind()).isInstanceOf(SourceKind.WebPage.class);
         assertThat(status.title()).isEqualTo("Robots dance at the gala");
         assertThat(status.passages()).isPositive();
-        assertThat(change.message()).startsWith("Added page Robots dance at the gala (id " + status.source().id() + ")");
+        assertThat(change).isEqualTo(new SourceChange.Added(status));
         assertThat(indexed(status.source().id())).hasSize(1);
         String copy = copies.read(status.source().id(), status.source().id());
         assertThat(copy).contains("author: Jane Doe", "publisher: Harbour Gazette", "url: https://example.org/robots",
@@ -141,7 +155,7 @@ class SourceManagerTest {
 
         SourceChange change = manager.add(ONE, web.url("/feed"), Progress.NONE).join();
 
-        assertThat(change.done()).as(change.message()).isTrue();
+        assertThat(change.done()).as(String.valueOf(change)).isTrue();
         assertThat(change.source().orElseThrow().source().kind()).isInstanceOf(SourceKind.Feed.class);
         assertThat(change.source().orElseThrow().title()).isEqualTo("Harbour news");
         assertThat(copies.articleIds(id(change))).hasSize(2);
@@ -162,8 +176,14 @@ class SourceManagerTest {
         SourceChange first = manager.refresh(ONE, Optional.of(id), Progress.NONE).join();
         SourceChange second = manager.refresh(ONE, Optional.of(id), Progress.NONE).join();
 
-        assertThat(first.message()).contains("1 new");
-        assertThat(second.message()).contains("nothing new").doesNotContain("1 new");
+        assertThat(first).isInstanceOfSatisfying(SourceChange.Refreshed.class, r -> {
+            assertThat(r.added()).isEqualTo(1);
+            assertThat(r.changed()).isZero();
+        });
+        assertThat(second).isInstanceOfSatisfying(SourceChange.Refreshed.class, r -> {
+            assertThat(r.added()).isZero();
+            assertThat(r.changed()).isZero();
+        });
         assertThat(copies.articleIds(id)).hasSize(2);
         assertThat(web.hits("/a.html")).isEqualTo(1);
     }
@@ -177,7 +197,9 @@ class SourceManagerTest {
         SourceChange refresh = manager.refresh(ONE, Optional.of(id), Progress.NONE).join();
 
         assertThat(refresh.done()).isFalse();
-        assertThat(refresh.message()).contains("404", "The text fetched before keeps answering");
+        assertThat(refresh).isInstanceOfSatisfying(SourceChange.Failed.class,
+                f -> assertThat(f.operation()).isEqualTo(SourceChange.Operation.REFRESHING));
+        assertThat(fetchProblem(refresh)).contains("404");
         assertThat(indexed(id)).hasSize(1);
         assertThat(copies.articleIds(id)).hasSize(1);
         assertThat(manager.list(Set.of(ONE))).singleElement().satisfies(s -> assertThat(s.problem()).isPresent());
@@ -192,7 +214,8 @@ class SourceManagerTest {
         SourceChange removed = manager.remove(ONE, id).join();
 
         assertThat(removed.done()).isTrue();
-        assertThat(removed.message()).contains("Robots dance at the gala", "no longer answer questions");
+        assertThat(removed).isInstanceOfSatisfying(SourceChange.Removed.class,
+                r -> assertThat(r.before().title()).isEqualTo("Robots dance at the gala"));
         assertThat(indexed(id)).isEmpty();
         assertThat(copies.sourceIds()).isEmpty();
         assertThat(registry.all()).isEmpty();
@@ -278,7 +301,7 @@ class SourceManagerTest {
 
     private void assertEndedAsRemoved(SourceChange change, String id) {
         assertThat(change.done()).isFalse();
-        assertThat(change.message()).contains("removed");
+        assertThat(change).isInstanceOf(SourceChange.Stopped.class);
         assertLeftNothing(id);
     }
 
@@ -326,8 +349,9 @@ class SourceManagerTest {
 
         assertThat(manager.list(Set.of(Scope.GLOBAL, TWO))).isEmpty();
         assertThat(remove.done()).isFalse();
-        assertThat(remove.message()).isEqualTo(guess.message().replace("zzzzzz", id));
-        assertThat(refresh.done()).isFalse();
+        assertThat(refusal(remove)).isEqualTo(new SourceChange.Refusal.UnknownSource(id));
+        assertThat(refusal(guess)).isEqualTo(new SourceChange.Refusal.UnknownSource("zzzzzz"));
+        assertThat(refusal(refresh)).isEqualTo(new SourceChange.Refusal.UnknownSource(id));
         assertThat(indexed(id)).hasSize(1);
         assertThat(manager.list(Set.of(ONE))).hasSize(1);
     }
@@ -341,7 +365,8 @@ class SourceManagerTest {
         SourceChange elsewhere = manager.add(TWO, web.url("/robots.html"), Progress.NONE).join();
 
         assertThat(again.done()).isFalse();
-        assertThat(again.message()).contains("already a source here");
+        assertThat(refusal(again)).isInstanceOfSatisfying(SourceChange.Refusal.AlreadyASource.class,
+                r -> assertThat(r.existingTitle()).isEqualTo("Robots dance at the gala"));
         assertThat(elsewhere.done()).isTrue();
     }
 
@@ -356,7 +381,7 @@ class SourceManagerTest {
         SourceChange html = manager.upload(ONE, "page.html", web.url("/page.html"), Progress.NONE).join();
         SourceChange pdf = manager.upload(ONE, "report.pdf", web.url("/report.pdf"), Progress.NONE).join();
 
-        assertThat(List.of(md, html, pdf)).allSatisfy(c -> assertThat(c.done()).as(c.message()).isTrue());
+        assertThat(List.of(md, html, pdf)).allSatisfy(c -> assertThat(c.done()).as(String.valueOf(c)).isTrue());
         assertThat(md.source().orElseThrow().title()).isEqualTo("Harbour notes");
         assertThat(html.source().orElseThrow().title()).isEqualTo("Saved page");
         assertThat(pdf.source().orElseThrow().source().kind()).isEqualTo(new SourceKind.Upload("report.pdf"));
@@ -371,7 +396,7 @@ class SourceManagerTest {
 
         SourceChange change = manager.upload(Scope.GLOBAL, "local.txt", file.toUri(), Progress.NONE).join();
 
-        assertThat(change.done()).as(change.message()).isTrue();
+        assertThat(change.done()).as(String.valueOf(change)).isTrue();
         assertThat(change.source().orElseThrow().source().scope()).isEqualTo(Scope.GLOBAL);
     }
 
@@ -383,8 +408,8 @@ class SourceManagerTest {
         SourceChange change = manager.add(ONE, web.url("/long.html"), Progress.NONE).join();
 
         assertThat(change.done()).isFalse();
-        assertThat(change.message()).isEqualTo("A long page makes more than 2 passages, the most one source may make"
-                + " (sources.maxPassages).");
+        assertThat(change).isEqualTo(new SourceChange.Failed(SourceChange.Operation.ADDING, "A long page",
+                new SourceChange.Problem.TooManyPassages(2)));
         assertThat(registry.all()).isEmpty();
         assertThat(copies.sourceIds()).isEmpty();
         assertThat(index.articles()).isEmpty();
@@ -398,8 +423,9 @@ class SourceManagerTest {
         SourceChange change = manager.add(ONE, web.url("/slow.html"), Progress.NONE).join();
 
         assertThat(change.done()).isFalse();
-        assertThat(change.message()).contains("took longer than 0 seconds", "(sources.maxJobMinutes)")
-                .doesNotContain("on my side");
+        assertThat(change).isEqualTo(new SourceChange.Failed(SourceChange.Operation.ADDING,
+                "A page that takes too long",
+                new SourceChange.Problem.TookTooLong(Duration.ZERO)));
         assertThat(registry.all()).isEmpty();
         assertThat(copies.sourceIds()).isEmpty();
         assertThat(index.articles()).isEmpty();
@@ -422,8 +448,7 @@ class SourceManagerTest {
 
             assertThat(List.of(add, remove)).allSatisfy(c -> {
                 assertThat(c.done()).isFalse();
-                assertThat(c.message()).isEqualTo("Another Footnote process is writing to this index; run source"
-                        + " commands there.");
+                assertThat(refusal(c)).isEqualTo(new SourceChange.Refusal.IndexReadOnly());
             });
             assertThat(web.hits("/robots.html")).isZero();
             assertThat(Files.exists(dir.resolve("ro-sources"))).isFalse();
@@ -443,9 +468,9 @@ class SourceManagerTest {
         SourceChange piped = manager.upload(Scope.GLOBAL, "pipe.txt", fifo.toUri(), Progress.NONE).join();
         SourceChange foldered = manager.upload(Scope.GLOBAL, "folder.md", folder.toUri(), Progress.NONE).join();
 
-        assertThat(linked.message()).contains("notes.txt is a symbolic link").doesNotContain("root:");
-        assertThat(piped.message()).contains("pipe.txt is not a regular file");
-        assertThat(foldered.message()).contains("folder.md is not a regular file");
+        assertThat(fetchProblem(linked)).contains("notes.txt is a symbolic link").doesNotContain("root:");
+        assertThat(fetchProblem(piped)).contains("pipe.txt is not a regular file");
+        assertThat(fetchProblem(foldered)).contains("folder.md is not a regular file");
         assertThat(List.of(linked, piped, foldered)).noneMatch(SourceChange::done);
         assertThat(registry.all()).isEmpty();
         assertThat(copies.sourceIds()).isEmpty();
@@ -462,7 +487,7 @@ class SourceManagerTest {
         SourceChange change = manager.upload(Scope.GLOBAL, "big.txt", big.toUri(), Progress.NONE).join();
 
         assertThat(change.done()).isFalse();
-        assertThat(change.message()).contains("big.txt is larger than 1 KB");
+        assertThat(fetchProblem(change)).contains("big.txt is larger than 1 KB");
         assertThat(registry.all()).isEmpty();
     }
 
@@ -473,7 +498,7 @@ class SourceManagerTest {
 
         SourceChange change = manager.upload(Scope.GLOBAL, "wide.txt", file.toUri(), Progress.NONE).join();
 
-        assertThat(change.done()).as(change.message()).isTrue();
+        assertThat(change.done()).as(String.valueOf(change)).isTrue();
         String copy = copies.read(id(change), id(change));
         assertThat(copy).contains(WebFixtures.prose("lantern", 1).strip()).doesNotContain("\u0000", "\uFEFF");
     }
@@ -489,10 +514,11 @@ class SourceManagerTest {
         SourceChange again = manager.upload(ONE, "copy of first.txt", second.toUri(), Progress.NONE).join();
         SourceChange elsewhere = manager.upload(TWO, "copy of first.txt", second.toUri(), Progress.NONE).join();
 
-        assertThat(one.done()).as(one.message()).isTrue();
+        assertThat(one.done()).as(String.valueOf(one)).isTrue();
         assertThat(again.done()).isFalse();
-        assertThat(again.message()).contains("already a source here", id(one));
-        assertThat(elsewhere.done()).as(elsewhere.message()).isTrue();
+        assertThat(refusal(again)).isEqualTo(new SourceChange.Refusal.AlreadyASource("copy of first.txt",
+                one.source().orElseThrow().title(), id(one)));
+        assertThat(elsewhere.done()).as(String.valueOf(elsewhere)).isTrue();
         assertThat(registry.all()).hasSize(2);
     }
 
@@ -505,9 +531,9 @@ class SourceManagerTest {
         SourceChange scan = manager.upload(ONE, "scan.pdf", web.url("/scan.pdf"), Progress.NONE).join();
         SourceChange broken = manager.upload(ONE, "broken.pdf", web.url("/broken.pdf"), Progress.NONE).join();
 
-        assertThat(exe.message()).contains("upload .txt, .md, .html or .pdf");
-        assertThat(scan.message()).contains("scan.pdf has no text layer");
-        assertThat(broken.message()).contains("broken.pdf is not a readable PDF");
+        assertThat(refusal(exe)).isEqualTo(new SourceChange.Refusal.NotAReadableFile("setup.exe"));
+        assertThat(fetchProblem(scan)).contains("scan.pdf has no text layer");
+        assertThat(fetchProblem(broken)).contains("broken.pdf is not a readable PDF");
         assertThat(List.of(exe, scan, broken)).noneMatch(SourceChange::done);
         assertThat(registry.all()).isEmpty();
         assertThat(copies.sourceIds()).isEmpty();
@@ -523,7 +549,7 @@ class SourceManagerTest {
         SourceChange change = manager.add(ONE, URI.create("http://127.0.0.1/robots.html"), Progress.NONE).join();
 
         assertThat(change.done()).isFalse();
-        assertThat(change.message()).contains("127.0.0.1").contains("public addresses");
+        assertThat(fetchProblem(change)).contains("127.0.0.1").contains("public addresses");
         assertThat(registry.all()).isEmpty();
     }
 
@@ -532,7 +558,8 @@ class SourceManagerTest {
         SourceChange change = manager.add(ONE, URI.create("file:///etc/passwd"), Progress.NONE).join();
 
         assertThat(change.done()).isFalse();
-        assertThat(change.message()).contains("not a web address");
+        assertThat(refusal(change)).isEqualTo(new SourceChange.Refusal.NotAWebAddress(
+                URI.create("file:///etc/passwd")));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 public final class RefusingSourceAdmin implements SourceAdmin {
 
     private static CompletableFuture<SourceChange> no() {
-        return CompletableFuture.completedFuture(SourceChange.failed("sources cannot change in this test"));
+        return CompletableFuture.completedFuture(new SourceChange.Refused(new SourceChange.Refusal.IndexReadOnly()));
     }
 
     @Override
