@@ -68,8 +68,8 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     @Override
     public ObjectNode jobs(Reply.Jobs reply) {
         ObjectNode root = json.createObjectNode().put("type", "jobs");
-        reply.jobs().running().forEach(root.withArray("running")::add);
-        reply.jobs().queued().forEach(root.withArray("queued")::add);
+        reply.jobs().running().forEach(a -> root.withArray("running").add(SourceLines.activity(a)));
+        reply.jobs().queued().forEach(a -> root.withArray("queued").add(SourceLines.activity(a)));
         reply.jobs().failed().forEach(f -> source(root.withArray("failed").addObject(), f));
         return root;
     }
@@ -150,7 +150,7 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
                 .put("title", s.title()).put("state", s.state().name().toLowerCase(Locale.ROOT))
                 .put("last_fetched", s.lastFetched().map(Object::toString).orElse(null))
                 .put("articles", s.articles()).put("passages", s.passages())
-                .put("problem", s.problem().orElse(null));
+                .put("problem", s.problem().map(p -> SourceChangeWording.recorded(s.title(), p)).orElse(null));
     }
 
     /**

@@ -158,7 +158,22 @@ public final class SourceChangeWording {
             public String onOurSide(Problem.OnOurSide p) {
                 return ourSide;
             }
+
+            @Override
+            public String copyMissing(Problem.CopyMissing p) {
+                return "its copy is missing from the index folder; upload the file again to keep it";
+            }
+
+            @Override
+            public String notIndexedYet(Problem.NotIndexedYet p) {
+                return "not indexed yet";
+            }
         });
+    }
+
+    /** Why a source's last fetch or read failed, as its status shows it ("last fetch failed: ..."). */
+    public static String recorded(String title, Problem problem) {
+        return problem(title, problem, "it failed on my side (see the bot's log)");
     }
 
     /** A limit reached, naming the setting that sets it so an operator knows what to raise. */

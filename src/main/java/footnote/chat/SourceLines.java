@@ -1,5 +1,6 @@
 package footnote.chat;
 
+import footnote.corpus.SourceActivity;
 import footnote.corpus.SourceJobs;
 import footnote.corpus.SourceState;
 import footnote.corpus.SourceStatus;
@@ -29,7 +30,8 @@ public final class SourceLines {
             out.append(" · ").append(s.articles()).append(" articles");
         }
         out.append(" · ").append(s.passages()).append(s.passages() == 1 ? " passage" : " passages");
-        s.problem().ifPresent(p -> out.append(" · last fetch failed: ").append(p));
+        s.problem().ifPresent(p -> out.append(" · last fetch failed: ")
+                .append(SourceChangeWording.recorded(s.title(), p)));
         return out.toString();
     }
 
@@ -39,10 +41,39 @@ public final class SourceLines {
             lines.add("Nothing is running, queued or failing.");
             return lines;
         }
-        jobs.running().forEach(r -> lines.add("Running: " + r));
-        jobs.queued().forEach(q -> lines.add("Queued: " + q));
+        jobs.running().forEach(r -> lines.add("Running: " + activity(r)));
+        jobs.queued().forEach(q -> lines.add("Queued: " + activity(q)));
         jobs.failed().forEach(f -> lines.add("Failed: " + f.title() + " (id " + f.source().id() + "): "
-                + f.problem().orElse("")));
+                + f.problem().map(p -> SourceChangeWording.recorded(f.title(), p)).orElse("")));
         return lines;
+    }
+
+    /** {@code Adding https://example.org/feed.xml}, {@code Fetching the entries of Example News}. */
+    public static String activity(SourceActivity activity) {
+        String subject = activity.subject();
+        switch (activity.kind()) {
+            case ADDING:
+                return "Adding " + subject;
+            case ADDING_AGAIN:
+                return "Adding " + subject + " again";
+            case READING:
+                return "Reading " + subject;
+            case REFRESHING:
+                return "Refreshing " + subject;
+            case POLLING:
+                return "Polling " + subject;
+            case FETCHING_AGAIN:
+                return "Fetching " + subject + " again";
+            case FETCHING:
+                return "Fetching " + subject;
+            case FETCHING_ENTRIES:
+                return "Fetching the entries of " + subject;
+            case FETCHED_ENTRIES:
+                return "Fetched the entries of " + subject;
+            case INDEXING:
+                return "Indexing " + subject;
+            default:
+                throw new IllegalArgumentException("unworded activity " + activity.kind());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package footnote.cli;
 
+import footnote.chat.SourceChangeWording;
 import footnote.config.Config;
 import footnote.corpus.Source;
 import footnote.corpus.SourceStatus;
@@ -49,7 +50,7 @@ final class Startup {
             terminal.err.println("Index: " + report.summary());
         }
         for (SourceStatus failed : report.failures()) {
-            terminal.err.println("Skipped " + failed.source().id() + ": " + failed.problem().orElse("")
+            terminal.err.println("Skipped " + failed.source().id() + ": " + failed.problem().map(p -> SourceChangeWording.recorded(failed.title(), p)).orElse("")
                     + " (what was indexed from it before is kept)");
         }
     }

@@ -1,6 +1,8 @@
 package footnote.console;
 
+import footnote.chat.SourceLines;
 import footnote.corpus.Progress;
+import footnote.corpus.SourceActivity;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -22,7 +24,8 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     }
 
     @Override
-    public synchronized void report(String step, int done, int total) {
+    public synchronized void report(SourceActivity activity, int done, int total) {
+        String step = SourceLines.activity(activity);
         if (!step.equals(this.step)) {
             close();
             this.step = step;

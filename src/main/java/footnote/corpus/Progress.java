@@ -7,9 +7,9 @@ public interface Progress {
     Progress NONE = (step, done, total) -> {};
 
     /**
-     * @param step  what is being done, in a few words ("Fetching entries of Example feed")
+     * @param step  what is being done (fetching the entries of a feed, indexing a page)
      * @param done  how many items are done
      * @param total how many items there are, 0 when not known
      */
-    void report(String step, int done, int total);
+    void report(SourceActivity step, int done, int total);
 }

@@ -284,6 +284,10 @@ public sealed interface SourceChange {
             R tookTooLong(TookTooLong problem);
 
             R onOurSide(OnOurSide problem);
+
+            R copyMissing(CopyMissing problem);
+
+            R notIndexedYet(NotIndexedYet problem);
         }
 
         /** Fetching or reading failed; {@code fetch} words its own problems, so the sentence passes through. */
@@ -339,6 +343,22 @@ public sealed interface SourceChange {
             @Override
             public <R> R accept(Visitor<R> visitor) {
                 return visitor.onOurSide(this);
+            }
+        }
+
+        /** An upload's copy vanished from the data folder: its passages answer on, but it cannot be re-read. */
+        record CopyMissing() implements Problem {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.copyMissing(this);
+            }
+        }
+
+        /** A bundled source the writing process has not indexed yet, seen from a read-only process. */
+        record NotIndexedYet() implements Problem {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.notIndexedYet(this);
             }
         }
     }

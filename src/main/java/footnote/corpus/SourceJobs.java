@@ -6,7 +6,7 @@ import java.util.List;
  * The source work of one scope: what runs now (with its progress), what waits, and which sources failed the last
  * time they were fetched.
  */
-public record SourceJobs(List<String> running, List<String> queued, List<SourceStatus> failed) {
+public record SourceJobs(List<SourceActivity> running, List<SourceActivity> queued, List<SourceStatus> failed) {
 
     public SourceJobs {
         running = List.copyOf(running);

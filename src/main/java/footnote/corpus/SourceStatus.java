@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param problem     why the last fetch or read failed; what was indexed before stays searchable
  */
 public record SourceStatus(Source source, String title, SourceState state, Optional<Instant> lastFetched, int articles,
-        int passages, Optional<String> problem) {
+        int passages, Optional<SourceChange.Problem> problem) {
 
-    public SourceStatus(Source source, String title, int articles, int passages, Optional<String> problem) {
+    public SourceStatus(Source source, String title, int articles, int passages,
+            Optional<SourceChange.Problem> problem) {
         this(source, title, SourceState.READY, Optional.empty(), articles, passages, problem);
     }
 }

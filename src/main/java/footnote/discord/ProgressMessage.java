@@ -1,6 +1,8 @@
 package footnote.discord;
 
+import footnote.chat.SourceLines;
 import footnote.corpus.Progress;
+import footnote.corpus.SourceActivity;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.javacord.api.entity.message.MessageFlag;
@@ -27,7 +29,8 @@ final class ProgressMessage implements Progress {
     }
 
     @Override
-    public synchronized void report(String step, int done, int total) {
+    public synchronized void report(SourceActivity activity, int done, int total) {
+        String step = SourceLines.activity(activity);
         long now = clock.millis();
         if (finished || now - lastEdit < EVERY_MILLIS) {
             return;

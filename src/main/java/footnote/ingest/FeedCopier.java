@@ -1,6 +1,8 @@
 package footnote.ingest;
 
 import footnote.corpus.Progress;
+import footnote.corpus.SourceActivity;
+import footnote.corpus.SourceActivity.Kind;
 import footnote.fetch.Feed;
 import footnote.fetch.FeedEntry;
 import footnote.fetch.FetchException;
@@ -60,7 +62,7 @@ final class FeedCopier {
         int done = 0;
         List<FeedEntry> entries = feed.entries();
         for (FeedEntry entry : entries) {
-            progress.report("Fetching the entries of " + record.title(), done++, entries.size());
+            progress.report(new SourceActivity(Kind.FETCHING_ENTRIES, record.title()), done++, entries.size());
             if (cancellation.stopped().isPresent()) {
                 break;
             }
@@ -86,7 +88,8 @@ final class FeedCopier {
                 log.info("Skipped entry \"{}\" of feed {}: {}", entry.title(), id, e.getMessage());
             }
         }
-        progress.report("Fetched the entries of " + record.title(), entries.size(), entries.size());
+        progress.report(new SourceActivity(Kind.FETCHED_ENTRIES, record.title()), entries.size(),
+                entries.size());
         return copied;
     }
 

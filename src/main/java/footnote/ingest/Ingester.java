@@ -4,6 +4,7 @@ import footnote.corpus.Article;
 import footnote.corpus.Chunker;
 import footnote.corpus.Passage;
 import footnote.corpus.Source;
+import footnote.corpus.SourceChange;
 import footnote.corpus.SourceStatus;
 import footnote.search.Embedder;
 import footnote.search.IndexedArticle;
@@ -202,7 +203,8 @@ public final class Ingester {
             List<IndexedArticle> kept = existing.values().stream()
                     .filter(a -> a.sourceId().equals(source.id())).toList();
             SourceStatus status = new SourceStatus(source, kept.isEmpty() ? source.id() : kept.get(0).title(),
-                    kept.size(), kept.stream().mapToInt(IndexedArticle::passages).sum(), Optional.of(problem));
+                    kept.size(), kept.stream().mapToInt(IndexedArticle::passages).sum(),
+                    Optional.of(new SourceChange.Problem.Fetch(problem)));
             return new Outcome(status, kept.stream().map(IndexedArticle::articleId).collect(Collectors.toSet()),
                     0, 0, 0);
         }

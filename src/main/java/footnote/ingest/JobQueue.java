@@ -1,6 +1,7 @@
 package footnote.ingest;
 
 import footnote.corpus.Scope;
+import footnote.corpus.SourceActivity;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.function.Function;
  */
 final class JobQueue implements AutoCloseable {
 
-    /** A piece of source work, described for people. */
-    record Job(Scope scope, String sourceId, String description) {}
+    /** A piece of source work: on which source, and what it does. */
+    record Job(Scope scope, String sourceId, SourceActivity activity) {}
 
     /** A job's cancellation token: removed by {@link #cancel}, or out of time once it has run {@code maxJob}. */
     static final class Token implements Cancellation {
@@ -152,7 +153,8 @@ final class JobQueue implements AutoCloseable {
 
     /** Waits until every job queued so far has run. */
     void awaitIdle() {
-        submitInBackground(new Job(Scope.GLOBAL, "", "waiting"), token -> null).join();
+        submitInBackground(new Job(Scope.GLOBAL, "", new SourceActivity(SourceActivity.Kind.POLLING, "")),
+                token -> null).join(); // a marker job, never listed: it runs after everything queued before it
     }
 
     @Override

@@ -6,6 +6,7 @@ import footnote.search.IndexedArticle;
 import java.util.Map;
 import java.util.Optional;
 import footnote.corpus.SourceCatalog;
+import footnote.corpus.SourceChange;
 import footnote.corpus.SourceStatus;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,8 @@ public final class SourceBoard implements SourceCatalog {
                     .filter(a -> a.sourceId().equals(source.id())).toList();
             return new SourceStatus(source, indexed.isEmpty() ? source.id() : indexed.get(0).title(), indexed.size(),
                     indexed.stream().mapToInt(IndexedArticle::passages).sum(),
-                    indexed.isEmpty() ? Optional.of("not indexed yet") : Optional.<String>empty());
+                    indexed.isEmpty() ? Optional.of(new SourceChange.Problem.NotIndexedYet())
+                            : Optional.<SourceChange.Problem>empty());
         }).toList());
     }
 

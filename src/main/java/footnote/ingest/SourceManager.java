@@ -3,6 +3,8 @@ package footnote.ingest;
 import footnote.corpus.Progress;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
+import footnote.corpus.SourceActivity;
+import footnote.corpus.SourceActivity.Kind;
 import footnote.corpus.SourceAdmin;
 import footnote.corpus.SourceCatalog;
 import footnote.corpus.SourceChange;
@@ -87,12 +89,12 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
     public void recover(Duration inFlight) {
         SourceRecovery.Plan plan = recovery.recover(inFlight);
         for (SourceRecord record : plan.refetches()) {
-            jobs.submitInBackground(new Job(record.source().scope(), record.id(), "Fetching " + record.title()
-                    + " again"), token -> work.refresh(record.id(), token, Progress.NONE));
+            jobs.submitInBackground(new Job(record.source().scope(), record.id(), activity(Kind.FETCHING_AGAIN,
+                    record.title())), token -> work.refresh(record.id(), token, Progress.NONE));
         }
         for (SourceRecord record : plan.retries()) {
             URI url = url(record.source().kind()).orElseThrow();
-            jobs.submitInBackground(new Job(record.source().scope(), record.id(), "Adding " + url + " again"),
+            jobs.submitInBackground(new Job(record.source().scope(), record.id(), activity(Kind.ADDING_AGAIN, url.toString())),
                     token -> work.add(record.source().scope(), url, record.id(), record.attempt() + 1, token,
                             Progress.NONE));
         }
@@ -142,7 +144,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                     duplicate.get().id()));
         }
         String id = ids.next();
-        return jobs.submit(new Job(scope, id, "Adding " + url), token -> work.add(scope, url, id, 1, token, progress));
+        return jobs.submit(new Job(scope, id, activity(Kind.ADDING, url.toString())), token -> work.add(scope, url, id, 1, token, progress));
     }
 
     @Override
@@ -156,7 +158,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             return refused(new Refusal.NotAReadableFile(fileName));
         }
         String id = ids.next();
-        return jobs.submit(new Job(scope, id, "Reading " + fileName),
+        return jobs.submit(new Job(scope, id, activity(Kind.READING, fileName)),
                 token -> work.upload(scope, fileName, location, id, token, progress));
     }
 
@@ -188,7 +190,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             if (record.isEmpty()) {
                 return refused(unknown(id.get()));
             }
-            return jobs.submit(new Job(scope, id.get(), "Refreshing " + record.get().title()),
+            return jobs.submit(new Job(scope, id.get(), activity(Kind.REFRESHING, record.get().title())),
                     token -> work.refresh(id.get(), token, progress));
         }
         List<SourceRecord> all = registry.all().stream()
@@ -198,7 +200,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         }
         List<CompletableFuture<SourceChange>> each = new ArrayList<>();
         for (SourceRecord record : all) {
-            each.add(jobs.submit(new Job(scope, record.id(), "Refreshing " + record.title()),
+            each.add(jobs.submit(new Job(scope, record.id(), activity(Kind.REFRESHING, record.title())),
                     token -> work.refresh(record.id(), token, progress)));
         }
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
@@ -212,7 +214,7 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
         for (SourceRecord record : registry.all()) {
             if (record.source().kind() instanceof SourceKind.Feed && record.state() == SourceRecord.State.READY
                     && !jobs.busyWith(record.id())) {
-                jobs.submitInBackground(new Job(record.source().scope(), record.id(), "Polling " + record.title()),
+                jobs.submitInBackground(new Job(record.source().scope(), record.id(), activity(Kind.POLLING, record.title())),
                         token -> work.refresh(record.id(), token, Progress.NONE));
             }
         }
@@ -220,12 +222,12 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
 
     @Override
     public SourceJobs jobs(Scope scope) {
-        List<String> running = new ArrayList<>();
-        List<String> queued = new ArrayList<>();
+        List<SourceActivity> running = new ArrayList<>();
+        List<SourceActivity> queued = new ArrayList<>();
         boolean first = true;
         for (Job job : jobs.pending()) {
             if (job.scope().equals(scope)) {
-                (first ? running : queued).add(job.description());
+                (first ? running : queued).add(job.activity());
             }
             first = false;
         }
@@ -288,5 +290,9 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
             return Optional.of(feed.url());
         }
         return Optional.empty();
+    }
+
+    private static SourceActivity activity(Kind kind, String subject) {
+        return new SourceActivity(kind, subject);
     }
 }

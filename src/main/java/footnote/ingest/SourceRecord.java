@@ -1,6 +1,7 @@
 package footnote.ingest;
 
 import footnote.corpus.Source;
+import footnote.corpus.SourceChange;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  *                so that listing sources reads records only; empty in records written before they were kept
  */
 public record SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
-        Optional<String> problem, int attempt, Optional<Counts> indexed) {
+        Optional<SourceChange.Problem> problem, int attempt, Optional<Counts> indexed) {
 
     /** Articles and passages in the index. */
     public record Counts(int articles, int passages) {}
@@ -40,12 +41,12 @@ public record SourceRecord(Source source, String title, State state, Instant add
 
     /** A record of a source added at the first try, nothing of it indexed yet. */
     public SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
-            Optional<String> problem) {
+            Optional<SourceChange.Problem> problem) {
         this(source, title, state, added, lastFetched, problem, 1, Optional.empty());
     }
 
     public SourceRecord(Source source, String title, State state, Instant added, Optional<Instant> lastFetched,
-            Optional<String> problem, int attempt) {
+            Optional<SourceChange.Problem> problem, int attempt) {
         this(source, title, state, added, lastFetched, problem, attempt, Optional.empty());
     }
 
@@ -65,7 +66,7 @@ public record SourceRecord(Source source, String title, State state, Instant add
         return new SourceRecord(source, title, state, added, Optional.of(when), Optional.empty(), attempt, indexed);
     }
 
-    public SourceRecord failed(String why) {
+    public SourceRecord failed(SourceChange.Problem why) {
         return new SourceRecord(source, title, state, added, lastFetched, Optional.of(why), attempt, indexed);
     }
 

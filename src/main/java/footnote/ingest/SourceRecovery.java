@@ -1,5 +1,6 @@
 package footnote.ingest;
 
+import footnote.corpus.SourceChange;
 import footnote.corpus.SourceKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ final class SourceRecovery {
         if (record.source().kind() instanceof SourceKind.Upload) {
             log.warn("The copy of upload {} is missing; its passages answer on, but upload the file again to keep it",
                     record.id());
-            registry.update(record.failed("its copy is missing from the index folder; upload the file again to keep it"));
+            registry.update(record.failed(new SourceChange.Problem.CopyMissing()));
             return Optional.empty();
         }
         log.warn("The copies of source {} are missing; fetching it again", record.id());

@@ -1,6 +1,8 @@
 package footnote.ingest;
 
 import footnote.corpus.Progress;
+import footnote.corpus.SourceActivity;
+import footnote.corpus.SourceActivity.Kind;
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
 import footnote.corpus.SourceChange;
@@ -66,7 +68,7 @@ final class SourceWork {
                 SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty(), attempt);
         intend(record, token); // so a crash from here on is undone and retried
         try {
-            progress.report("Fetching " + url, 0, 0);
+            progress.report(new SourceActivity(Kind.FETCHING, url.toString()), 0, 0);
             Acquirer.Found found = acquirer.fetch(url);
             if (found instanceof Acquirer.Found.Entries entries) {
                 Feed feed = entries.feed();
@@ -96,7 +98,7 @@ final class SourceWork {
                 SourceRecord.State.ADDING, clock.instant(), Optional.empty(), Optional.empty());
         intend(record, token);
         try {
-            progress.report("Reading " + fileName, 0, 0);
+            progress.report(new SourceActivity(Kind.READING, fileName), 0, 0);
             Acquirer.Extracted upload = acquirer.upload(fileName, location);
             Optional<SourceRecord> same = sameUpload(scope, id, CopyFile.hash(upload.paragraphs()));
             if (same.isPresent()) {
@@ -114,7 +116,7 @@ final class SourceWork {
     }
 
     private SourceChange finishAdd(SourceRecord record, JobQueue.Token token, Progress progress) {
-        progress.report("Indexing " + record.title(), 0, 0);
+        progress.report(new SourceActivity(Kind.INDEXING, record.title()), 0, 0);
         SourceStatus indexed = indexed(record, token);
         SourceRecord ready = record.with(SourceRecord.State.READY).fetched(clock.instant())
                 .indexed(indexed.articles(), indexed.passages());
@@ -126,7 +128,7 @@ final class SourceWork {
     private SourceStatus indexed(SourceRecord record, Cancellation token) {
         SyncReport report = ingester.syncSource(record.source(), token);
         if (!report.failures().isEmpty()) {
-            throw new IllegalStateException(report.failures().get(0).problem().orElse("indexing failed"));
+            throw new IllegalStateException("indexing failed: " + report.failures().get(0).problem().orElseThrow());
         }
         return report.statuses().get(0);
     }
@@ -165,7 +167,7 @@ final class SourceWork {
                 return new SourceChange.Unchanged(status(record));
             }
             int before = copies.articleIds(id).size();
-            progress.report("Fetching " + record.title(), 0, 0);
+            progress.report(new SourceActivity(Kind.FETCHING, record.title()), 0, 0);
             fetchAgain(record, kind, token, progress);
             SyncReport report = ingester.syncSource(record.source(), token);
             SourceStatus indexed = report.statuses().get(0);
@@ -212,7 +214,7 @@ final class SourceWork {
         }
         Problem problem = problem(e, limit);
         try {
-            registry.get(id).ifPresent(r -> put(r.failed(RecordedProblem.text(record.title(), problem)), token));
+            registry.get(id).ifPresent(r -> put(r.failed(problem), token));
         } catch (Cancelled removed) {
             afterRemoval(id, token);
             return new SourceChange.Stopped(Operation.REFRESHING, record.title());

@@ -2,6 +2,7 @@ package footnote.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -41,7 +42,7 @@ public final class Records {
             @JsonProperty("state") SourceRecord.State state,
             @JsonProperty("added") Instant added,
             @JsonProperty("lastFetched") Instant lastFetched,
-            @JsonProperty("problem") String problem,
+            @JsonProperty("problem") JsonNode problem,
             @JsonProperty("attempt") Integer attempt,
             @JsonProperty("articles") Integer articles,
             @JsonProperty("passages") Integer passages) {}
@@ -72,7 +73,8 @@ public final class Records {
         }
         return write(new StoredSource(source.id(), source.kind().label(), url, fileName, source.scope().id(),
                 record.title(), record.state(), record.added(), record.lastFetched().orElse(null),
-                record.problem().orElse(null), record.attempt() == 1 ? null : record.attempt(),
+                record.problem().map(StoredProblem::write).orElse(null),
+                record.attempt() == 1 ? null : record.attempt(),
                 record.indexed().map(SourceRecord.Counts::articles).orElse(null),
                 record.indexed().map(SourceRecord.Counts::passages).orElse(null)));
     }
@@ -88,7 +90,8 @@ public final class Records {
                 default -> throw new IOException("unknown source kind '" + s.kind() + "'");
             };
             return new SourceRecord(new Source(s.id(), kind, new Scope(s.scope())), s.title(), s.state(), s.added(),
-                    Optional.ofNullable(s.lastFetched()), Optional.ofNullable(s.problem()),
+                    Optional.ofNullable(s.lastFetched()), s.problem() == null || s.problem().isNull() ? Optional.empty()
+                            : Optional.of(StoredProblem.read(s.problem())),
                     s.attempt() == null ? 1 : s.attempt(),
                     s.articles() == null || s.passages() == null ? Optional.empty()
                             : Optional.of(new SourceRecord.Counts(s.articles(), s.passages())));

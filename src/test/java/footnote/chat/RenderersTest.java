@@ -175,7 +175,7 @@ class RenderersTest {
 
         String text = new TextRenderer().render(new Reply.Sources(List.of(
                 new SourceStatus(ok, "The summit", 1, 12, Optional.empty()),
-                new SourceStatus(broken, "broken", 0, 0, Optional.of("broken.md is not UTF-8 text")))));
+                new SourceStatus(broken, "broken", 0, 0, Optional.of(new footnote.corpus.SourceChange.Problem.Fetch("broken.md is not UTF-8 text"))))));
 
         assertThat(text).contains("2 sources:", "- The summit", "id summit · file · 12 passages",
                 "id broken · file · 0 articles · 0 passages · last fetch failed: broken.md is not UTF-8 text");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
+import footnote.corpus.SourceChange;
 import footnote.corpus.SourceKind;
 import footnote.search.Embedder;
 import footnote.search.LuceneIndex;
@@ -99,7 +100,8 @@ class IngesterTest {
         SyncReport report = ingester.sync(List.of(a), IngestProgress.NONE);
 
         assertThat(report.failures()).singleElement().satisfies(s -> {
-            assertThat(s.problem()).hasValueSatisfying(p -> assertThat(p).contains("not UTF-8"));
+            assertThat(s.problem()).hasValueSatisfying(p -> assertThat(((SourceChange.Problem.Fetch) p).message())
+                    .contains("not UTF-8"));
             assertThat(s.passages()).isEqualTo(1);
             assertThat(s.title()).isEqualTo("a");
         });
@@ -116,7 +118,8 @@ class IngesterTest {
         assertThat(report.added()).isEqualTo(1);
         assertThat(report.failures()).singleElement().satisfies(s -> {
             assertThat(s.source().id()).isEqualTo("gone");
-            assertThat(s.problem()).hasValueSatisfying(p -> assertThat(p).endsWith("gone.md does not exist"));
+            assertThat(s.problem()).hasValueSatisfying(p -> assertThat(((SourceChange.Problem.Fetch) p).message())
+                    .endsWith("gone.md does not exist"));
         });
     }
 

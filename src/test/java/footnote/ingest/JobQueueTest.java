@@ -3,6 +3,8 @@ package footnote.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.corpus.Scope;
+import footnote.corpus.SourceActivity;
+import footnote.corpus.SourceActivity.Kind;
 import footnote.ingest.JobQueue.Job;
 import java.time.Duration;
 import java.util.List;
@@ -22,16 +24,17 @@ class JobQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         try (JobQueue queue = new JobQueue(Duration.ofMinutes(1))) {
-            CompletableFuture<String> first = queue.submit(new Job(Scope.server("1"), "a", "Adding a"), token -> {
+            CompletableFuture<String> first = queue.submit(job(Scope.server("1"), "a", Kind.ADDING), token -> {
                 started.countDown();
                 await(release);
                 return "a done";
             });
-            CompletableFuture<String> second = queue.submit(new Job(Scope.server("1"), "b", "Adding b"),
+            CompletableFuture<String> second = queue.submit(job(Scope.server("1"), "b", Kind.ADDING),
                     token -> "b done");
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(queue.pending()).extracting(Job::description).containsExactly("Adding a", "Adding b");
+            assertThat(queue.pending()).extracting(job -> job.activity().kind() + " " + job.activity().subject())
+                    .containsExactly("ADDING a", "ADDING b");
             assertThat(queue.busyWith("b")).isTrue();
             assertThat(second).isNotDone();
 
@@ -47,7 +50,7 @@ class JobQueueTest {
     void two_equal_jobs_both_count_until_both_have_run() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (JobQueue queue = new JobQueue(Duration.ofMinutes(1))) {
-            Job refresh = new Job(Scope.GLOBAL, "a", "Refreshing a");
+            Job refresh = job(Scope.GLOBAL, "a", Kind.REFRESHING);
             CompletableFuture<Object> first = queue.submit(refresh, token -> {
                 await(release);
                 return null;
@@ -67,17 +70,16 @@ class JobQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         try (JobQueue queue = new JobQueue(Duration.ofMinutes(1))) {
-            queue.submitInBackground(new Job(Scope.GLOBAL, "p", "Polling p"), token -> {
+            queue.submitInBackground(job(Scope.GLOBAL, "p", Kind.POLLING), token -> {
                 started.countDown();
                 await(release);
                 return ran.add("Polling p");
             });
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            queue.submitInBackground(new Job(Scope.GLOBAL, "q", "Polling q"), token -> ran.add("Polling q"));
-            queue.submit(new Job(Scope.server("1"), "a", "Adding a"), token -> ran.add("Adding a"));
+            queue.submitInBackground(job(Scope.GLOBAL, "q", Kind.POLLING), token -> ran.add("Polling q"));
+            queue.submit(job(Scope.server("1"), "a", Kind.ADDING), token -> ran.add("Adding a"));
 
-            assertThat(queue.pending()).extracting(Job::description)
-                    .containsExactly("Polling p", "Adding a", "Polling q");
+            assertThat(queue.pending()).extracting(Job::sourceId).containsExactly("p", "a", "q");
             release.countDown();
             queue.awaitIdle();
             assertThat(ran).containsExactly("Polling p", "Adding a", "Polling q");
@@ -87,10 +89,10 @@ class JobQueueTest {
     @Test
     void a_job_that_throws_fails_its_own_future_and_the_next_job_runs() throws Exception {
         try (JobQueue queue = new JobQueue(Duration.ofMinutes(1))) {
-            CompletableFuture<String> failing = queue.submit(new Job(Scope.GLOBAL, "a", "Adding a"), token -> {
+            CompletableFuture<String> failing = queue.submit(job(Scope.GLOBAL, "a", Kind.ADDING), token -> {
                 throw new IllegalStateException("broken");
             });
-            CompletableFuture<String> next = queue.submit(new Job(Scope.GLOBAL, "b", "Adding b"), token -> "b done");
+            CompletableFuture<String> next = queue.submit(job(Scope.GLOBAL, "b", Kind.ADDING), token -> "b done");
 
             assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("b done");
             assertThat(failing).isCompletedExceptionally();
@@ -102,7 +104,7 @@ class JobQueueTest {
     void a_job_is_no_longer_pending_when_its_result_arrives() throws Exception {
         try (JobQueue queue = new JobQueue(Duration.ofMinutes(1))) {
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Boolean> stillListed = queue.submit(new Job(Scope.GLOBAL, "a", "Adding a"), token -> {
+            CompletableFuture<Boolean> stillListed = queue.submit(job(Scope.GLOBAL, "a", Kind.ADDING), token -> {
                 await(release);
                 return "a done";
             }).thenApply(done -> queue.busyWith("a"));
@@ -117,16 +119,16 @@ class JobQueueTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
         try (JobQueue queue = new JobQueue(Duration.ofMinutes(1))) {
-            CompletableFuture<Optional<Cancelled.Why>> running = queue.submit(new Job(Scope.GLOBAL, "a", "Adding a"),
+            CompletableFuture<Optional<Cancelled.Why>> running = queue.submit(job(Scope.GLOBAL, "a", Kind.ADDING),
                     token -> {
                         assertThat(token.stopped()).isEmpty();
                         started.countDown();
                         await(cancelled);
                         return token.stopped();
                     });
-            CompletableFuture<Optional<Cancelled.Why>> waiting = queue.submit(new Job(Scope.GLOBAL, "a", "Refreshing a"),
+            CompletableFuture<Optional<Cancelled.Why>> waiting = queue.submit(job(Scope.GLOBAL, "a", Kind.REFRESHING),
                     JobQueue.Token::stopped);
-            CompletableFuture<Optional<Cancelled.Why>> other = queue.submit(new Job(Scope.GLOBAL, "b", "Adding b"),
+            CompletableFuture<Optional<Cancelled.Why>> other = queue.submit(job(Scope.GLOBAL, "b", Kind.ADDING),
                     JobQueue.Token::stopped);
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -142,12 +144,12 @@ class JobQueueTest {
     @Test
     void a_job_past_its_time_is_told_so_and_its_time_counts_from_its_start_not_its_queueing() throws Exception {
         try (JobQueue queue = new JobQueue(Duration.ofMillis(200))) {
-            CompletableFuture<Optional<Cancelled.Why>> slow = queue.submit(new Job(Scope.GLOBAL, "a", "Adding a"),
+            CompletableFuture<Optional<Cancelled.Why>> slow = queue.submit(job(Scope.GLOBAL, "a", Kind.ADDING),
                     token -> {
                         sleep(400);
                         return token.stopped();
                     });
-            CompletableFuture<Optional<Cancelled.Why>> next = queue.submit(new Job(Scope.GLOBAL, "b", "Adding b"),
+            CompletableFuture<Optional<Cancelled.Why>> next = queue.submit(job(Scope.GLOBAL, "b", Kind.ADDING),
                     JobQueue.Token::stopped);
 
             assertThat(slow.get(5, TimeUnit.SECONDS)).contains(Cancelled.Why.TIME_UP);
@@ -169,5 +171,10 @@ class JobQueueTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A job on source {@code id} whose subject is its id. */
+    private static Job job(Scope scope, String id, Kind kind) {
+        return new Job(scope, id, new SourceActivity(kind, id));
     }
 }

@@ -590,10 +590,11 @@ class SourceManagerTest {
         web.serve("/feed.xml", Page.of(RSS, WebFixtures.rss("Harbour news", entries)));
         List<String> reports = new ArrayList<>();
 
-        manager.add(ONE, web.url("/feed.xml"), (step, done, total) -> reports.add(step + " " + done + "/" + total)).join();
+        manager.add(ONE, web.url("/feed.xml"),
+                (step, done, total) -> reports.add(step.kind() + " " + step.subject() + " " + done + "/" + total)).join();
 
-        assertThat(reports).contains("Fetching the entries of Harbour news 0/4", "Fetching the entries of Harbour news 3/4",
-                "Fetched the entries of Harbour news 4/4");
+        assertThat(reports).contains("FETCHING_ENTRIES Harbour news 0/4", "FETCHING_ENTRIES Harbour news 3/4",
+                "FETCHED_ENTRIES Harbour news 4/4");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import footnote.corpus.Scope;
 import footnote.corpus.Source;
+import footnote.corpus.SourceChange;
 import footnote.corpus.SourceKind;
 import footnote.ingest.SourceRecord;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,7 @@ class FileSourceRegistryTest {
     void records_of_every_kind_survive_a_restart_exactly() {
         SourceRecord page = record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a")));
         SourceRecord feed = record("def456", new SourceKind.Feed(URI.create("https://example.org/feed.xml")))
-                .failed("example.org answered 503");
+                .failed(new SourceChange.Problem.Fetch("example.org answered 503"));
         SourceRecord upload = record("ghi789", new SourceKind.Upload("report.pdf")).with(SourceRecord.State.ADDING);
         SourceRecord retried = new SourceRecord(record("jkm234", new SourceKind.WebPage(URI.create("https://example.org/b")))
                 .source(), "b", SourceRecord.State.ADDING, Instant.parse("2026-12-01T10:00:00Z"), Optional.empty(),
@@ -55,8 +57,9 @@ class FileSourceRegistryTest {
         SourceRecord page = record("abc123", new SourceKind.WebPage(URI.create("https://example.org/a")));
         registry.put(page);
 
-        assertThat(registry.update(page.failed("example.org answered 503"))).isTrue();
-        assertThat(registry.get("abc123").orElseThrow().problem()).contains("example.org answered 503");
+        assertThat(registry.update(page.failed(new SourceChange.Problem.TooManyPassages(20_000)))).isTrue();
+        assertThat(registry.get("abc123").orElseThrow().problem())
+                .contains(new SourceChange.Problem.TooManyPassages(20_000));
         registry.put(page.with(SourceRecord.State.REMOVING));
         assertThat(registry.update(page)).isFalse();
         assertThat(registry.get("abc123").orElseThrow().state()).isEqualTo(SourceRecord.State.REMOVING);
@@ -127,5 +130,33 @@ class FileSourceRegistryTest {
         Files.copy(dir.resolve("abc123.json"), dir.resolve("zzz999.json"));
 
         assertThat(new FileSourceRegistry(dir).all()).extracting(SourceRecord::id).containsExactly("abc123");
+    }
+
+    @Test
+    void every_kind_of_problem_survives_a_restart_and_an_older_records_sentence_reads_as_its_text() throws IOException {
+        FileSourceRegistry registry = new FileSourceRegistry(dir);
+        List<SourceChange.Problem> problems = List.of(new SourceChange.Problem.Fetch("example.org answered 503"),
+                new SourceChange.Problem.NoEntries(URI.create("https://example.org/feed.xml")),
+                new SourceChange.Problem.NoLongerAFeed(URI.create("https://example.org/feed.xml")),
+                new SourceChange.Problem.NowAFeed(URI.create("https://example.org/a")),
+                new SourceChange.Problem.TooManyPassages(20_000),
+                new SourceChange.Problem.TookTooLong(java.time.Duration.ofMinutes(10)),
+                new SourceChange.Problem.OnOurSide(), new SourceChange.Problem.CopyMissing(),
+                new SourceChange.Problem.NotIndexedYet());
+        for (int i = 0; i < problems.size(); i++) {
+            registry.put(record("prob" + (char) ('a' + i) + "x", new SourceKind.WebPage(URI.create("https://example.org/"
+                    + i))).failed(problems.get(i)));
+        }
+        Files.writeString(dir.resolve("oldrec.json"), "{\"id\":\"oldrec\",\"kind\":\"page\",\"url\":"
+                + "\"https://example.org/old\",\"scope\":\"global\",\"title\":\"Old\",\"state\":\"READY\","
+                + "\"added\":\"2026-11-01T10:00:00Z\",\"problem\":\"example.org answered 404\"}");
+
+        FileSourceRegistry reopened = new FileSourceRegistry(dir);
+
+        for (int i = 0; i < problems.size(); i++) {
+            assertThat(reopened.get("prob" + (char) ('a' + i) + "x").orElseThrow().problem()).contains(problems.get(i));
+        }
+        assertThat(reopened.get("oldrec").orElseThrow().problem())
+                .contains(new SourceChange.Problem.Fetch("example.org answered 404"));
     }
 }
