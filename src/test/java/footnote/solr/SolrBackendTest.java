@@ -425,6 +425,60 @@ class SolrBackendTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void a_removal_during_a_refresh_or_a_feed_poll_leaves_nothing_in_the_cluster() throws Exception {
+        GatedEmbedder gated = new GatedEmbedder(embedder);
+        SolrCopyStore copies = new SolrCopyStore(cluster, STATE);
+        SolrSourceRegistry registry = new SolrSourceRegistry(cluster, STATE);
+        try (WebServer web = WebServer.start();
+                Fetcher fetcher = new Fetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)
+                        .withAllowedPorts(Set.of(web.port())));
+                SourceManager manager = new SourceManager(registry, copies,
+                        new Ingester(solrIndex, gated, new SourceReader(new ArticleFiles(), copies), 60, 20),
+                        solrIndex, fetcher, 50, new SourceBoard(), Clock.systemUTC())) {
+            Scope server = Scope.server("888");
+            web.serve("/tides.html", Page.of("text/html; charset=utf-8", WebFixtures.article("Tides", "Jane Doe",
+                    "https://example.org/tides", WebFixtures.prose("tides", 1))));
+            List<String[]> entries = new ArrayList<>();
+            web.serve("/e0.html", Page.of("text/html; charset=utf-8", WebFixtures.article("Story 0", "Jane Doe",
+                    "https://example.org/e0", WebFixtures.prose("storm", 1))));
+            entries.add(new String[] {"g0", web.url("/e0.html").toString(), "Story 0"});
+            web.serve("/feed.xml", Page.of("application/rss+xml", WebFixtures.rss("Harbour news", entries)));
+            String page = manager.add(server, web.url("/tides.html"), Progress.NONE).join().source().orElseThrow()
+                    .source().id();
+            String feed = manager.add(server, web.url("/feed.xml"), Progress.NONE).join().source().orElseThrow()
+                    .source().id();
+            web.serve("/tides.html", Page.of("text/html; charset=utf-8", WebFixtures.article("Tides turn", "Jane Doe",
+                    "https://example.org/tides", WebFixtures.prose("tides", 2))));
+            web.serve("/e1.html", Page.of("text/html; charset=utf-8", WebFixtures.article("Story 1", "Jane Doe",
+                    "https://example.org/e1", WebFixtures.prose("storm", 2))));
+            entries.add(new String[] {"g1", web.url("/e1.html").toString(), "Story 1"});
+            web.serve("/feed.xml", Page.of("application/rss+xml", WebFixtures.rss("Harbour news", entries)));
+
+            gated.arm();
+            CompletableFuture<SourceChange> refresh = manager.refresh(server, java.util.Optional.of(page),
+                    Progress.NONE);
+            gated.awaitEntered();
+            manager.remove(server, page).join();
+            gated.release();
+            assertThat(refresh.join().done()).isFalse();
+
+            gated.arm();
+            manager.pollFeeds();
+            gated.awaitEntered();
+            manager.remove(server, feed).join();
+            gated.release();
+            manager.awaitIdle();
+
+            for (String id : List.of(page, feed)) {
+                assertThat(registry.get(id)).isEmpty();
+                assertThat(copies.articleIds(id)).isEmpty();
+                assertThat(solrIndex.articles(id)).isEmpty();
+            }
+        }
+    }
+
     /** The id of the first source recorded in this server, once one is. */
     private static String awaitRecord(SolrSourceRegistry registry, Scope server) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
