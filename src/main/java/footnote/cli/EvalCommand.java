@@ -81,6 +81,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Question files whose questions all count as unanswerable here (their answers ignored).")
     List<Path> unanswerableFiles = List.of();
 
+    @Option(names = "--after", paramLabel = "QUESTION",
+            description = "Ask every question as the next turn after this one, in the same conversation: context must"
+                    + " not change how a question that stands on its own is answered.")
+    String after;
+
     @Option(names = "--calibrate", description = "Print the abstention settings that fit these questions best.")
     boolean calibrate;
 
@@ -159,7 +164,7 @@ final class EvalCommand implements Callable<Integer> {
         for (Path file : unanswerableFiles) {
             reader.read(file).forEach(q -> questions.add(q.asUnanswerable()));
         }
-        return questions;
+        return after == null ? questions : questions.stream().map(q -> q.after(after)).toList();
     }
 
     /**
@@ -177,8 +182,10 @@ final class EvalCommand implements Callable<Integer> {
         long[] nanos = new long[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
+            Context conversation = Context.terminal();
+            q.before().forEach(turn -> app.chat.handle(new Ask(turn), conversation)); // the turns before, unscored
             long start = System.nanoTime();
-            Reply reply = app.chat.handle(new Ask(q.question()), Context.terminal());
+            Reply reply = app.chat.handle(new Ask(q.question()), conversation);
             renderer.render(reply);
             nanos[i] = System.nanoTime() - start;
             // Outside the timing, so that latency stays question to one rendered answer, as before.

@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Reads JSONL question files: one {@code {"question": ..., "answers": [...]}} object a line, optionally with
- * {@code "kind": ...}; other keys ignored.
+ * {@code "kind": ...}; or a conversation, {@code {"turns": ["first question", "follow-up"], "answers": [...]}},
+ * whose last turn is the question scored (kind {@value EvalQuestion#FOLLOW_UP} unless the line says); other keys
+ * ignored.
  */
 public final class QuestionFiles {
 
@@ -22,7 +24,7 @@ public final class QuestionFiles {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Line(@JsonProperty("question") String question, @JsonProperty("answers") List<String> answers,
-            @JsonProperty("kind") String kind) {}
+            @JsonProperty("kind") String kind, @JsonProperty("turns") List<String> turns) {}
 
     /** @throws IOException naming the file and line of anything that is not a question */
     public List<EvalQuestion> read(Path file) throws IOException {
@@ -40,14 +42,28 @@ public final class QuestionFiles {
                 } catch (JacksonException e) {
                     throw new IOException(file + " line " + number + ": not a JSON object: " + e.getOriginalMessage(), e);
                 }
-                if (line.question() == null || line.question().isBlank() || line.answers() == null) {
-                    throw new IOException(file + " line " + number + ": needs \"question\" and \"answers\"");
-                }
-                // A blank kind says nothing, so it is no kind rather than a row of its own.
-                Optional<String> kind = Optional.ofNullable(line.kind()).map(String::strip).filter(k -> !k.isEmpty());
-                questions.add(new EvalQuestion(line.question(), line.answers(), kind));
+                questions.add(question(line, file + " line " + number));
             }
         }
         return questions;
+    }
+
+    private static EvalQuestion question(Line line, String where) throws IOException {
+        // A blank kind says nothing, so it is no kind rather than a row of its own.
+        Optional<String> kind = Optional.ofNullable(line.kind()).map(String::strip).filter(k -> !k.isEmpty());
+        if (line.turns() != null) {
+            if (line.question() != null || line.turns().isEmpty() || line.answers() == null
+                    || line.turns().stream().anyMatch(t -> t == null || t.isBlank())) {
+                throw new IOException(where + ": a conversation needs \"turns\" (questions, the last one scored)"
+                        + " and \"answers\", and no \"question\"");
+            }
+            List<String> turns = line.turns();
+            return new EvalQuestion(turns.get(turns.size() - 1), line.answers(),
+                    kind.or(() -> Optional.of(EvalQuestion.FOLLOW_UP)), turns.subList(0, turns.size() - 1));
+        }
+        if (line.question() == null || line.question().isBlank() || line.answers() == null) {
+            throw new IOException(where + ": needs \"question\" and \"answers\"");
+        }
+        return new EvalQuestion(line.question(), line.answers(), kind);
     }
 }

@@ -61,4 +61,32 @@ class QuestionFilesTest {
                 Optional.of("short")));
         assertThat(asked.asUnanswerable().answerable()).isFalse();
     }
+
+    @Test
+    void a_conversation_line_scores_its_last_turn_after_the_others_as_a_follow_up() throws IOException {
+        List<EvalQuestion> questions = read(
+                "{\"turns\": [\"who's pony ma?\", \"what about tencent?\"], \"answers\": [\"Tencent\"]}",
+                "{\"turns\": [\"a\", \"b\", \"c\"], \"answers\": [], \"kind\": \"trap\"}");
+
+        assertThat(questions).containsExactly(
+                new EvalQuestion("what about tencent?", List.of("Tencent"), Optional.of(EvalQuestion.FOLLOW_UP),
+                        List.of("who's pony ma?")),
+                new EvalQuestion("c", List.of(), Optional.of("trap"), List.of("a", "b")));
+    }
+
+    @Test
+    void a_conversation_without_turns_or_with_a_question_too_is_refused_with_its_line() {
+        assertThatThrownBy(() -> read("{\"turns\": [], \"answers\": []}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("line 1").hasMessageContaining("\"turns\"");
+        assertThatThrownBy(() -> read("{\"question\": \"x\", \"turns\": [\"y\"], \"answers\": []}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("no \"question\"");
+    }
+
+    @Test
+    void asking_after_a_turn_puts_it_first_in_the_conversation() {
+        EvalQuestion followUp = new EvalQuestion("c", List.of("x"), Optional.empty(), List.of("b"));
+
+        assertThat(followUp.after("a").before()).containsExactly("a", "b");
+        assertThat(followUp.after("a").question()).isEqualTo("c");
+    }
 }
