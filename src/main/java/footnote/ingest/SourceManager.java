@@ -20,7 +20,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -116,13 +118,23 @@ public final class SourceManager implements SourceAdmin, SourceCatalog, AutoClos
                 .map(SourceRecord::source).toList();
     }
 
-    /** Keeps the records' counts in step after a full indexing pass, which may re-chunk every source. */
+    /**
+     * Keeps the records' counts in step after a full indexing pass, which may re-chunk every source. Matched from
+     * the records' side: a bundled source's id is a file name, never a registry key.
+     */
     public void indexed(List<SourceStatus> statuses) {
-        for (SourceStatus status : statuses) {
-            registry.get(status.source().id()).filter(r -> r.state() == SourceRecord.State.READY)
-                    .filter(r -> !r.indexed().equals(Optional.of(new SourceRecord.Counts(status.articles(),
-                            status.passages()))))
-                    .ifPresent(r -> registry.update(r.indexed(status.articles(), status.passages())));
+        Map<String, SourceStatus> byId = new HashMap<>();
+        statuses.forEach(s -> byId.putIfAbsent(s.source().id(), s));
+        for (SourceRecord record : registry.all()) {
+            SourceStatus status = byId.get(record.id());
+            if (status == null || record.state() != SourceRecord.State.READY
+                    || status.source().kind() instanceof SourceKind.Bundled) {
+                continue;
+            }
+            SourceRecord.Counts counts = new SourceRecord.Counts(status.articles(), status.passages());
+            if (!record.indexed().equals(Optional.of(counts))) {
+                registry.update(record.indexed(counts.articles(), counts.passages()));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import footnote.corpus.Progress;
 import footnote.corpus.Scope;
+import footnote.corpus.Source;
 import footnote.corpus.SourceChange;
 import footnote.corpus.SourceJobs;
 import footnote.corpus.SourceKind;
@@ -336,6 +337,21 @@ class SourceManagerTest {
             Thread.sleep(20);
         }
         assertThat(manager.jobs(scope).running()).isNotEmpty();
+    }
+
+    @Test
+    void a_full_pass_updates_the_records_counts_and_passes_over_bundled_files_with_any_name() {
+        web.serve("/robots.html", Page.of(HTML, page("Robots dance at the gala", "robots")));
+        String id = id(manager.add(ONE, web.url("/robots.html"), Progress.NONE).join());
+        Source page = registry.get(id).orElseThrow().source();
+        Source bundledFile = new Source("notes (2) — draft", new SourceKind.Bundled(dir.resolve("notes (2) — draft.md")),
+                Scope.GLOBAL);
+
+        manager.indexed(List.of(new SourceStatus(bundledFile, "Notes", 1, 4, Optional.empty()),
+                new SourceStatus(page, "Robots", 1, 7, Optional.empty())));
+
+        assertThat(registry.get(id).orElseThrow().indexed()).contains(new SourceRecord.Counts(1, 7));
+        assertThat(manager.list(Set.of(ONE))).singleElement().satisfies(s -> assertThat(s.passages()).isEqualTo(7));
     }
 
     @Test
