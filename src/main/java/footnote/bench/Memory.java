@@ -33,9 +33,18 @@ public final class Memory {
         return status("VmHWM:");
     }
 
+    /** The same for another running process; empty once it has ended. */
+    public static Optional<Long> peakResidentMegabytes(long pid) {
+        return status(Path.of("/proc", Long.toString(pid), "status"), "VmHWM:");
+    }
+
     private static Optional<Long> status(String field) {
+        return status(Path.of("/proc/self/status"), field);
+    }
+
+    private static Optional<Long> status(Path file, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field))
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(field))
                     .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

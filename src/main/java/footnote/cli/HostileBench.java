@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import footnote.bench.HostilePage;
 import footnote.bench.HostileResult;
+import footnote.bench.Memory;
 import footnote.bench.Percentiles;
 import footnote.bench.SyntheticCorpus;
 import footnote.chat.Reply;
@@ -87,7 +88,7 @@ final class HostileBench {
         Optional<Long> peak = Optional.empty();
         long limit = System.nanoTime() + TimeUnit.MINUTES.toNanos(settings.sources().maxJobMinutes() + 5L);
         while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            peak = max(peak, peakResident(process.pid()));
+            peak = max(peak, Memory.peakResidentMegabytes(process.pid()));
             if (System.nanoTime() > limit) {
                 process.destroyForcibly();
                 break;
@@ -131,17 +132,6 @@ final class HostileBench {
             return b;
         }
         return b.isEmpty() ? a : Optional.of(Math.max(a.get(), b.get()));
-    }
-
-    /** VmHWM of a running process, in megabytes; empty where /proc does not tell it or the process has ended. */
-    private static Optional<Long> peakResident(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmHWM:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static String lastLine(Path output) throws IOException {

@@ -139,9 +139,10 @@ final class SourceWork {
             return new SourceChange.Stopped(Operation.ADDING, record.title());
         }
         Optional<Problem> limit = limitReached(cause);
+        Problem problem = problem(cause, limit);
         if (limit.isPresent()) {
             log.warn("Adding source {} stopped at a limit: {}", record.id(), limit.get());
-        } else if (!(cause instanceof FetchException || cause instanceof Unusable)) {
+        } else if (problem instanceof Problem.OnOurSide) {
             log.error("Adding source {} failed", record.id(), cause);
         }
         if (!token.removedHere()) {
@@ -149,7 +150,7 @@ final class SourceWork {
             copies.deleteAll(record.id());
             registry.delete(record.id());
         }
-        return new SourceChange.Failed(Operation.ADDING, record.title(), problem(cause, limit));
+        return new SourceChange.Failed(Operation.ADDING, record.title(), problem);
     }
 
     SourceChange refresh(String id, JobQueue.Token token, Progress progress) {
@@ -208,11 +209,10 @@ final class SourceWork {
 
     private SourceChange refreshFailed(SourceRecord record, JobQueue.Token token, Exception e) {
         String id = record.id();
-        Optional<Problem> limit = limitReached(e);
-        if (!(e instanceof FetchException || e instanceof Unusable) && limit.isEmpty()) {
+        Problem problem = problem(e, limitReached(e));
+        if (problem instanceof Problem.OnOurSide) {
             log.error("Refreshing source {} failed", id, e);
         }
-        Problem problem = problem(e, limit);
         try {
             registry.get(id).ifPresent(r -> put(r.failed(problem), token));
         } catch (Cancelled removed) {
