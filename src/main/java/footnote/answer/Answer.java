@@ -12,8 +12,21 @@ import java.util.Optional;
  *                   corrected against the sources' own words, a chat abbreviation written out)
  * @param confidence how sure the answerer is that the first excerpt answers the question, in [0, 1]: the signal
  *                   it declines on, kept for every outcome so that it can be measured threshold-free
+ * @param names      the names the question holds, as typed and in order ("jack ma", "document 79"): words it
+ *                   writes with a capital or that the sources write so, with the numbers beside them; what a
+ *                   follow-up's "he" or "it" can point back at
  */
-public record Answer(String question, Optional<String> readAs, Outcome outcome, double confidence, Timings timings) {
+public record Answer(String question, Optional<String> readAs, Outcome outcome, double confidence, Timings timings,
+        List<String> names) {
+
+    public Answer {
+        names = List.copyOf(names);
+    }
+
+    /** An answer whose question's names are not known (made outside the answerer). */
+    public Answer(String question, Optional<String> readAs, Outcome outcome, double confidence, Timings timings) {
+        this(question, readAs, outcome, confidence, timings, List.of());
+    }
 
     /** What the answerer made of the question. */
     public sealed interface Outcome permits Found, NotFound, SmallTalk {}

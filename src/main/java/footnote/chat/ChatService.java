@@ -1,6 +1,7 @@
 package footnote.chat;
 
-import footnote.answer.Answerer;
+import footnote.conversation.Conversations;
+import footnote.conversation.FollowUps;
 import footnote.corpus.Progress;
 import footnote.corpus.SourceAdmin;
 import footnote.corpus.SourceCatalog;
@@ -27,16 +28,18 @@ public final class ChatService {
     /** Sources listed on one page: enough to scan, few enough for one chat message. */
     public static final int PAGE_SIZE = 10;
 
-    private final Answerer answerer;
+    private final FollowUps followUps;
+    private final Conversations conversations;
     private final SourceCatalog catalog;
     private final SourceAdmin admin;
     private final QuestionCheck check;
     private final ServerSettingsStore settings;
     private final Summarizer summarizer;
 
-    public ChatService(Answerer answerer, SourceCatalog catalog, SourceAdmin admin, QuestionCheck check,
-            ServerSettingsStore settings, Summarizer summarizer) {
-        this.answerer = answerer;
+    public ChatService(FollowUps followUps, Conversations conversations, SourceCatalog catalog, SourceAdmin admin,
+            QuestionCheck check, ServerSettingsStore settings, Summarizer summarizer) {
+        this.followUps = followUps;
+        this.conversations = conversations;
         this.catalog = catalog;
         this.admin = admin;
         this.check = check;
@@ -53,6 +56,11 @@ public final class ChatService {
             return Optional.of(new Reply.Refusal(MODERATORS_ONLY));
         }
         return command.accept(new Refusals(check, context)).map(Reply.Refusal::new);
+    }
+
+    /** The conversations questions are asked in: adapters link their answers to them and end them. */
+    public Conversations conversations() {
+        return conversations;
     }
 
     /** Carries out a command now and waits for it, an answer's summary included. */
@@ -72,7 +80,7 @@ public final class ChatService {
         Reply.Answered answered = found.get();
         try {
             return summarizer.summarize(answered.answer())
-                    .<Reply>thenApply(summary -> new Reply.Answered(answered.answer(), summary))
+                    .<Reply>thenApply(answered::with)
                     .exceptionally(e -> withoutSummary(answered, e));
         } catch (RuntimeException e) {
             return now(withoutSummary(answered, e));
@@ -113,7 +121,11 @@ public final class ChatService {
 
         @Override
         public CompletableFuture<Reply> ask(Command.Ask command) {
-            return now(new Reply.Answered(answerer.answer(check.clean(command.question()), context.scopes())));
+            String question = check.clean(command.question());
+            FollowUps.Answered answered = followUps.answer(question,
+                    context.conversation().map(conversations::recent).orElse(List.of()), context.scopes());
+            context.conversation().ifPresent(key -> conversations.add(key, answered.turn()));
+            return now(new Reply.Answered(answered.answer(), Optional.empty(), answered.inContext()));
         }
 
         @Override

@@ -1,17 +1,31 @@
 package footnote.chat;
 
+import footnote.conversation.ConversationKey;
 import footnote.corpus.Scope;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who asks, and where: the scopes whose sources may answer, the scope that sources added here belong to, the
- * server if any, and whether the asker is one of its moderators (as {@link ServerSettings#isModerator} decided).
+ * server if any, whether the asker is one of its moderators (as {@link ServerSettings#isModerator} decided), and
+ * the conversation a question belongs to, if any: without one, every question is answered as if it were the first.
  */
-public record Context(Set<Scope> scopes, Scope own, Optional<String> serverId, boolean moderator) {
+public record Context(Set<Scope> scopes, Scope own, Optional<String> serverId, boolean moderator,
+        Optional<ConversationKey> conversation) {
 
     public Context {
         scopes = Set.copyOf(scopes);
+        Objects.requireNonNull(conversation, "conversation");
+    }
+
+    public Context(Set<Scope> scopes, Scope own, Optional<String> serverId, boolean moderator) {
+        this(scopes, own, serverId, moderator, Optional.empty());
+    }
+
+    /** The same asker, in a conversation. */
+    public Context in(ConversationKey key) {
+        return new Context(scopes, own, serverId, moderator, Optional.of(key));
     }
 
     /** The terminal: the operator, whose sources serve every server. */

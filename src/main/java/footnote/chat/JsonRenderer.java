@@ -38,6 +38,7 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     public ObjectNode answered(Reply.Answered reply) {
         ObjectNode root = json.createObjectNode();
         answer(root.put("type", "answer"), reply.answer(), reply.summary());
+        root.put("in_context", reply.inContext().orElse(null));
         return root;
     }
 

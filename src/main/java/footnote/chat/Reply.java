@@ -58,12 +58,24 @@ public sealed interface Reply {
     /**
      * What the answerer made of a question: excerpts that answer it, a decline, or small talk.
      *
-     * @param summary on top of the excerpts; empty when summaries are off, or not written yet
+     * @param summary   on top of the excerpts; empty when summaries are off, or not written yet
+     * @param inContext how a follow-up was read in its conversation ("how long did training deepseek's model
+     *                  take?"), shown before the quotes so a member can see and correct it; empty when the question
+     *                  was answered as it stands
      */
-    record Answered(Answer answer, Optional<Summary> summary) implements Reply {
+    record Answered(Answer answer, Optional<Summary> summary, Optional<String> inContext) implements Reply {
 
         public Answered(Answer answer) {
-            this(answer, Optional.empty());
+            this(answer, Optional.empty(), Optional.empty());
+        }
+
+        public Answered(Answer answer, Optional<Summary> summary) {
+            this(answer, summary, Optional.empty());
+        }
+
+        /** The same answer with its summary. */
+        public Answered with(Optional<Summary> written) {
+            return new Answered(answer, written, inContext);
         }
 
         @Override

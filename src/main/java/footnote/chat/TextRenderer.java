@@ -37,7 +37,7 @@ public final class TextRenderer implements Reply.Visitor<String> {
 
     @Override
     public String answered(Reply.Answered reply) {
-        return answer(reply.answer(), reply.summary());
+        return answer(reply.answer(), reply.summary(), Wording.reading(reply, UnaryOperator.identity()));
     }
 
     @Override
@@ -118,12 +118,12 @@ public final class TextRenderer implements Reply.Visitor<String> {
         return Optional.empty();
     }
 
-    private String answer(Answer answer, Optional<Summary> summary) {
+    private String answer(Answer answer, Optional<Summary> summary, Optional<String> reading) {
         if (answer.outcome() instanceof Answer.SmallTalk) {
             return outcomeLine(answer).orElseThrow();
         }
         StringBuilder out = new StringBuilder();
-        answer.readAs().ifPresent(r -> out.append(Wording.searchedFor(r, UnaryOperator.identity())).append('\n'));
+        reading.ifPresent(line -> out.append(line).append('\n'));
         Optional<String> decline = outcomeLine(answer);
         if (decline.isPresent()) {
             return out.append(decline.get()).toString();

@@ -3,6 +3,7 @@ package footnote.chat;
 import footnote.answer.Answer.SmallTalk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,6 +61,20 @@ public final class Wording {
         String list = named.size() == 1 ? named.get(0)
                 : String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
         return "I couldn't find that in the sources: they never mention " + list + ".";
+    }
+
+    /**
+     * The line before an answer that says how the question was read: a follow-up as read in its conversation, else
+     * the question as searched when that differs from what was asked; empty when it was taken as typed.
+     */
+    public static Optional<String> reading(Reply.Answered reply, UnaryOperator<String> escape) {
+        return reply.inContext().map(read -> readingAs(read, escape))
+                .or(() -> reply.answer().readAs().map(read -> searchedFor(read, escape)));
+    }
+
+    /** How a follow-up was read in its conversation, so that a member can see it and ask in full instead. */
+    public static String readingAs(String read, UnaryOperator<String> escape) {
+        return "Reading this as: " + escape.apply(Shortening.cut(read.replaceAll("\\s+", " ").strip(), MAX_ASKED));
     }
 
     /** How the question was searched, when that differs from what was asked (a typo corrected). */

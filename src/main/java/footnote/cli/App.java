@@ -8,6 +8,9 @@ import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
 import footnote.chat.ServerSettingsStore;
 import footnote.config.AnswersConfig;
+import footnote.config.ChatConfig;
+import footnote.conversation.Conversations;
+import footnote.conversation.FollowUps;
 import footnote.config.Config;
 import footnote.config.ConfigException;
 import footnote.config.EvidenceConfig;
@@ -120,8 +123,20 @@ public final class App implements Closeable {
         this.serverSettings = storage.settings();
         this.summaryCalls = summaryCalls(config.summary().llm().concurrency());
         this.summarizer = summarizer(config.summary(), System::getenv, summaryCalls);
-        this.chat = new ChatService(answerer, sources, sources, new QuestionCheck(config.chat().maxQuestionChars()),
-                serverSettings, summarizer);
+        this.chat = new ChatService(new FollowUps(answerer, analysis, Optional.empty()),
+                conversations(config.chat(), Clock.systemUTC()), sources, sources,
+                new QuestionCheck(config.chat().maxQuestionChars()), serverSettings, summarizer);
+    }
+
+    /**
+     * Conversations in memory: at most this many at once, the ones idle longest dropped first. Each holds a few
+     * turns of quoted text (a few kB), so the cap bounds them to tens of MB in the busiest server.
+     */
+    static final int MAX_CONVERSATIONS = 5_000;
+
+    static Conversations conversations(ChatConfig chat, Clock clock) {
+        return new Conversations(clock, Duration.ofMinutes(chat.conversationMinutes()), chat.conversationTurns(),
+                MAX_CONVERSATIONS);
     }
 
     /** The configured judge: the shipped answer model, or the hand-set evidence policy. */

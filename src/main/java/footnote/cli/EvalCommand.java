@@ -5,6 +5,7 @@ import footnote.bench.Memory;
 import footnote.answer.Excerpt;
 import footnote.chat.Command.Ask;
 import footnote.chat.Context;
+import footnote.conversation.ConversationKey;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
 import footnote.config.AnswersConfig;
@@ -182,7 +183,8 @@ final class EvalCommand implements Callable<Integer> {
         long[] nanos = new long[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
-            Context conversation = Context.terminal();
+            // Each question is a conversation of its own, as a new line after `new` in the terminal.
+            Context conversation = Context.terminal().in(ConversationKey.terminal(i));
             q.before().forEach(turn -> app.chat.handle(new Ask(turn), conversation)); // the turns before, unscored
             long start = System.nanoTime();
             Reply reply = app.chat.handle(new Ask(q.question()), conversation);

@@ -6,6 +6,7 @@ import footnote.chat.CommandParser;
 import footnote.chat.Context;
 import footnote.chat.Reply;
 import footnote.chat.TextRenderer;
+import footnote.conversation.ConversationKey;
 import footnote.corpus.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,8 +25,12 @@ public final class ConsoleChat {
 
     private final ChatService chat;
     /** The terminal chat also takes {@code quit}, which {@code ask} and the other commands do not. */
-    private final TextRenderer renderer = new TextRenderer(List.of("  quit                  leave"));
+    private final TextRenderer renderer = new TextRenderer(List.of(
+            "  new                   start a new conversation: later questions are not read as follow-ups",
+            "  quit                  leave"));
     private final Optional<PrintStream> progress;
+    /** Consecutive lines are one conversation; {@code new} starts the next one. */
+    private long session;
 
     /** @param progress where to draw progress bars; empty when nobody watches (a pipe, a test) */
     public ConsoleChat(ChatService chat, Optional<PrintStream> progress) {
@@ -47,6 +52,13 @@ public final class ConsoleChat {
             String lower = line.strip().toLowerCase(Locale.ROOT);
             if (lower.equals("quit") || lower.equals("exit") || lower.equals("/quit")) {
                 return;
+            }
+            if (lower.equals("new") || lower.equals("/new")) {
+                chat.conversations().forget(ConversationKey.terminal(session));
+                session++;
+                out.println("New conversation: the next question is read on its own.");
+                out.println();
+                continue;
             }
             Command command = CommandParser.parse(line);
             Reply reply = perform(command);
@@ -72,10 +84,14 @@ public final class ConsoleChat {
      */
     public Reply perform(Command command) {
         if (progress.isEmpty() || !command.slow()) {
-            return chat.perform(command, Context.terminal(), Progress.NONE).join();
+            return chat.perform(command, context(), Progress.NONE).join();
         }
         try (TerminalProgress bar = new TerminalProgress(progress.get())) {
-            return chat.perform(command, Context.terminal(), bar).join();
+            return chat.perform(command, context(), bar).join();
         }
+    }
+
+    private Context context() {
+        return Context.terminal().in(ConversationKey.terminal(session));
     }
 }

@@ -56,11 +56,12 @@ final class DiscordAnswer {
         this.splitter = splitter;
     }
 
-    String render(Answer answer, Optional<Summary> summary) {
+    /** @param reading how the question was read, when not as typed: shown first, in small print */
+    String render(Answer answer, Optional<Summary> summary, Optional<String> reading) {
         if (answer.outcome() instanceof Answer.SmallTalk talk) {
             return Wording.smallTalk(talk.kind(), HOW_TO_ASK);
         }
-        String readAs = answer.readAs().map(r -> "-# " + Wording.searchedFor(r, Markdown::escape) + "\n").orElse("");
+        String readAs = reading.map(line -> "-# " + line + "\n").orElse("");
         if (answer.outcome() instanceof Answer.NotFound notFound) {
             return Shortening.cut(readAs + Wording.decline(notFound.unknownTerms(), Markdown::escape), maxContent);
         }

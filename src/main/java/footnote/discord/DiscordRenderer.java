@@ -39,7 +39,8 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
 
     @Override
     public OutgoingMessage answered(Reply.Answered reply) {
-        return new OutgoingMessage(answers.render(reply.answer(), reply.summary()), false);
+        return new OutgoingMessage(answers.render(reply.answer(), reply.summary(),
+                Wording.reading(reply, Markdown::escape)), false);
     }
 
     @Override

@@ -39,7 +39,8 @@ class ChatServiceTest {
         HashingEmbedder embedder = new HashingEmbedder();
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(10, 0.5, 5));
-        return new ChatService(new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
+        return new ChatService(Fixtures.followUps(new Answerer(retriever, analysis, Fixtures.lexicon(), embedder,
+                new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400), analysis), Fixtures.conversations(),
                 catalog, new RefusingSourceAdmin(), new QuestionCheck(100), settings,
                 summarizer);
     }

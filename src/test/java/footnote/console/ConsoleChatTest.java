@@ -57,8 +57,9 @@ class ConsoleChatTest {
             index.commit();
             HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                     new HybridRetriever.Settings(10, 0.5, 5));
-            ChatService chat = new ChatService(
+            ChatService chat = new ChatService(Fixtures.followUps(
                     new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
+                    analysis), Fixtures.conversations(),
                     scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore(),
                     summarizer);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream() {

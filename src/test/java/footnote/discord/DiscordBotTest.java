@@ -94,7 +94,7 @@ class DiscordBotTest {
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10));
         Answerer answerer = new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
-        return new ChatService(answerer, board, new RefusingSourceAdmin(), new QuestionCheck(500), settings,
+        return new ChatService(Fixtures.followUps(answerer, analysis), Fixtures.conversations(), board, new RefusingSourceAdmin(), new QuestionCheck(500), settings,
                 summarizer);
     }
 

@@ -83,7 +83,7 @@ class DiscordSourcesTest {
         Answerer answerer = new Answerer(new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10)), analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
         MemorySettingsStore settings = new MemorySettingsStore();
-        ChatService chat = new ChatService(answerer, sources, sources, new QuestionCheck(500), settings,
+        ChatService chat = new ChatService(Fixtures.followUps(answerer, analysis), Fixtures.conversations(), sources, sources, new QuestionCheck(500), settings,
                 Summarizer.none());
 
         emulator = DiscordEmulator.start();

@@ -1,8 +1,12 @@
 package footnote.testing;
 
+import footnote.answer.Answerer;
+import footnote.conversation.Conversations;
+import footnote.conversation.FollowUps;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.TokenizerLexicon;
 import footnote.search.Lexicon;
+import footnote.search.TextAnalysis;
 import footnote.corpus.Article;
 import footnote.corpus.ArticleMetadata;
 import footnote.corpus.Scope;
@@ -10,6 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Objects;
 
 /** Test fixtures from {@code src/test/resources} and small articles built in code. */
@@ -20,6 +27,16 @@ public final class Fixtures {
     private static final Lexicon LEXICON = TokenizerLexicon.of(EmbeddingModelChoice.BGE_SMALL_EN_V15);
 
     /** Everyday English as the shipped embedding model's tokenizer knows it, as the bot uses it. */
+    /** Follow-ups read without a language model, as the bot reads them by default. */
+    public static FollowUps followUps(Answerer answerer, TextAnalysis analysis) {
+        return new FollowUps(answerer, analysis, Optional.empty());
+    }
+
+    /** Conversations as shipped: ten minutes, three turns. */
+    public static Conversations conversations() {
+        return new Conversations(Clock.systemUTC(), Duration.ofMinutes(10), 3, 1_000);
+    }
+
     public static Lexicon lexicon() {
         return LEXICON;
     }

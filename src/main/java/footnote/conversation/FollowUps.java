@@ -1,0 +1,82 @@
+package footnote.conversation;
+
+import footnote.answer.Answer;
+import footnote.answer.Answerer;
+import footnote.corpus.Scope;
+import footnote.search.TextAnalysis;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers a question within its conversation. The question is first answered as it stands; when it reads as a
+ * follow-up (a model's rewrite that keeps to the conversation's words, else {@link FollowUpReader}'s reading), it
+ * is answered as read too, and that answer is taken unless the sources answer the question as it stands and not as
+ * read: context never talks the bot out of an answer it had. Small talk is never read in context. Thread-safe.
+ */
+public final class FollowUps {
+
+    /**
+     * A question answered within its conversation.
+     *
+     * @param answer    the answer; its question is what was searched
+     * @param inContext how the question was read in context, as a member should see it; empty when it was
+     *                  answered as it stands
+     */
+    public record Answered(Answer answer, Optional<String> inContext) {
+
+        /** What the next follow-up is read against. */
+        public Turn turn() {
+            return Turn.of(answer.question(), answer);
+        }
+    }
+
+    private final Answerer answerer;
+    private final FollowUpReader reader;
+    private final RewriteCheck check;
+    private final Optional<QuestionRewriter> rewriter;
+
+    /** @param rewriter a language model's rewrite, tried before the model-free reading; empty without a model */
+    public FollowUps(Answerer answerer, TextAnalysis analysis, Optional<QuestionRewriter> rewriter) {
+        this.answerer = answerer;
+        this.reader = new FollowUpReader(analysis);
+        this.check = new RewriteCheck(analysis);
+        this.rewriter = rewriter;
+    }
+
+    /** @param recent the conversation's turns, oldest first; none for a first question */
+    public Answered answer(String question, List<Turn> recent, Set<Scope> scopes) {
+        Answer alone = answerer.answer(question, scopes);
+        if (recent.isEmpty() || alone.outcome() instanceof Answer.SmallTalk) {
+            return new Answered(alone, Optional.empty());
+        }
+        Optional<String> rewrite = rewritten(question, recent);
+        Optional<FollowUpReader.Reading> reading = rewrite.isPresent()
+                ? rewrite.filter(r -> !same(r, question))
+                        .map(r -> new FollowUpReader.Reading(r, r, FollowUpReader.How.REFERS))
+                : reader.read(question, alone.names(), recent);
+        if (reading.isEmpty() || (reading.get().how() == FollowUpReader.How.LEANS && alone.found())) {
+            return new Answered(alone, Optional.empty());
+        }
+        Answer read = answerer.answer(reading.get().question(), scopes);
+        if (!read.found() && alone.found()) {
+            return new Answered(alone, Optional.empty());
+        }
+        return new Answered(read, Optional.of(reading.get().shown()));
+    }
+
+    /** The model's rewrite when it keeps to the conversation's words; the same question back means it stands alone. */
+    private Optional<String> rewritten(String question, List<Turn> recent) {
+        return rewriter.flatMap(r -> r.rewrite(recent, question))
+                .map(String::strip)
+                .filter(rewrite -> check.keepsTo(rewrite, recent, question));
+    }
+
+    private static boolean same(String rewrite, String question) {
+        return plain(rewrite).equals(plain(question));
+    }
+
+    private static String plain(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}
