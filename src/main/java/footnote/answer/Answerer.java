@@ -87,35 +87,7 @@ public final class Answerer {
                 ? new Answer.NotFound(unknownWords(searched.text(), retrieval.unseenTerms()))
                 : new Answer.Found(excerpts);
         return new Answer(question, searched.readAs(), outcome, Math.max(0, Math.min(1, confidence)),
-                timings(retrieval, start), namesIn(searched.text(), read));
-    }
-
-    /**
-     * The question's names as typed: runs of words that are names to the question or the sources, with a number
-     * that follows one ("document 79"), in order of appearance.
-     */
-    private List<String> namesIn(String text, Question question) {
-        List<String> phrases = new ArrayList<>();
-        int from = -1;
-        int to = -1;
-        for (TextAnalysis.Token token : analysis.tokens(text)) {
-            boolean name = question.names().contains(token.term());
-            boolean number = question.numbers().contains(token.term());
-            boolean adjoins = from >= 0 && text.substring(to, token.start()).isBlank();
-            if (adjoins && (name || number)) {
-                to = token.end();
-                continue;
-            }
-            if (from >= 0) {
-                phrases.add(text.substring(from, to));
-            }
-            from = name ? token.start() : -1;
-            to = token.end();
-        }
-        if (from >= 0) {
-            phrases.add(text.substring(from, to));
-        }
-        return phrases.stream().distinct().toList();
+                timings(retrieval, start), SourceNames.phrases(searched.text(), read, retrieval.candidates(), analysis));
     }
 
     private static Answer.Timings timings(Retrieval retrieval, long excerptStart) {

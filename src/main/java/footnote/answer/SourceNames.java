@@ -2,11 +2,14 @@ package footnote.answer;
 
 import footnote.search.Candidate;
 import footnote.search.TextAnalysis;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which of a question's terms the sources write as names: members type "pony ma" and "deepseek" in lower case, but
@@ -44,5 +47,60 @@ final class SourceNames {
             }
         });
         return names;
+    }
+
+    /**
+     * The question's names as typed, in order: each name word with the words beside it that the sources write
+     * capitalised together with it ("world internet conference" for "World Internet Conference", though "world"
+     * and "conference" alone are no names), and a number after one ("document 79").
+     */
+    static List<String> phrases(String text, Question question, List<Candidate> candidates, TextAnalysis analysis) {
+        List<TextAnalysis.Token> tokens = analysis.tokens(text);
+        List<String> phrases = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            if (!question.names().contains(tokens.get(i).term())) {
+                i++;
+                continue;
+            }
+            int from = i;
+            int to = i;
+            while (from > 0 && joined(text, tokens.get(from - 1), tokens.get(from), candidates)) {
+                from--;
+            }
+            while (to + 1 < tokens.size() && adjoins(text, tokens.get(to), tokens.get(to + 1))
+                    && (question.numbers().contains(tokens.get(to + 1).term())
+                    || question.names().contains(tokens.get(to + 1).term())
+                    || joined(text, tokens.get(to), tokens.get(to + 1), candidates))) {
+                to++;
+            }
+            phrases.add(text.substring(tokens.get(from).start(), tokens.get(to).end()));
+            i = to + 1;
+        }
+        return phrases.stream().distinct().toList();
+    }
+
+    private static boolean adjoins(String text, TextAnalysis.Token a, TextAnalysis.Token b) {
+        return text.substring(a.end(), b.start()).isBlank();
+    }
+
+    /** Whether two neighbouring words of the question stand capitalised side by side in a retrieved passage. */
+    private static boolean joined(String text, TextAnalysis.Token a, TextAnalysis.Token b, List<Candidate> candidates) {
+        if (!adjoins(text, a, b)) {
+            return false;
+        }
+        Pattern pair = Pattern.compile("\\b" + Pattern.quote(text.substring(a.start(), a.end())) + "\\s+"
+                + Pattern.quote(text.substring(b.start(), b.end())) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (Candidate candidate : candidates) {
+            Matcher m = pair.matcher(candidate.passage().text());
+            while (m.find()) {
+                String found = m.group();
+                int second = found.length() - (b.end() - b.start());
+                if (Character.isUpperCase(found.codePointAt(0)) && Character.isUpperCase(found.codePointAt(second))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

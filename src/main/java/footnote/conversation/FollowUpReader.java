@@ -62,10 +62,20 @@ final class FollowUpReader {
     /** "that" or "this" standing for a thing: at the end, or after a verb it is the subject of ("did that take"). */
     private static final Pattern DEMONSTRATIVE_PRONOUN = Pattern.compile("\\b(?:(?<=(?:" + AUX + ")\\s)(that|this)\\b"
             + "|(that|this)(?=\\s*[?.!]*$))", FLAGS);
+    /** "who spoke there?", not "is there a deadline?". */
+    private static final Pattern THERE = Pattern.compile("\\bthere\\b(?!\\s*(?:is|are|was|were|be|been|will|would|has|have"
+            + "|had|['’]s)\\b)(?<!\\b(?:is|are|was|were|will|would|has|have|had)\\s{1,3}there)", FLAGS);
     /** "that speech", "those metals": something named before, by a noun alone. */
     private static final Pattern DEMONSTRATIVE = Pattern.compile("\\b(?:that|this|those|these)\\s+\\p{L}", FLAGS);
     private static final Pattern POSSESSIVE = Pattern.compile("his|its|their|theirs|hers", FLAGS);
+    /** Capitalised words in a row, not all capitals (an acronym is rarely a person): "Lei Jun", "Pony Ma Huateng". */
+    private static final Pattern NAME_RUN = Pattern.compile("\\p{Lu}\\p{Ll}[\\p{L}’'-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}’'-]*)*");
     private static final Pattern TRAILING = Pattern.compile("[\\s?.!]+$");
+    /** "what is the world internet conference", "who's pony ma": a question about one thing, named in full. */
+    private static final Pattern DEFINITION = Pattern.compile("^(?:what|who)(?:['’]s|\\s+(?:is|was|are|were))\\s+"
+            + "(?!(?:the\\s+)?(?:reason|point|deal|difference)\\b)(.+)$", FLAGS);
+    /** Longer than this, "what is …" asks about a situation rather than names one thing. */
+    static final int MAX_SUBJECT_WORDS = 5;
     /** A follow-up with no more key terms than this and no name of its own leans on the conversation. */
     static final int FEW_TERMS = 2;
 
@@ -98,14 +108,18 @@ final class FollowUpReader {
             text = and.group(1);
         }
         String resolved = resolvePronouns(text, ownNames, recent);
-        boolean leans = ownNames.isEmpty() && (DEMONSTRATIVE.matcher(resolved).find()
-                || analysis.keyTerms(resolved).size() <= FEW_TERMS);
-        if (resolved.equals(text) && !leans) {
-            return Optional.empty();
+        boolean points = !resolved.equals(text) || (ownNames.isEmpty() && DEMONSTRATIVE.matcher(resolved).find());
+        boolean bare = ownNames.isEmpty() && analysis.keyTerms(resolved).size() <= FEW_TERMS;
+        if (!points && (!bare || !last.answered())) {
+            return Optional.empty(); // a question the sources did not answer leaves nothing in play to lean on
         }
         String question = resolved + "?";
-        return Optional.of(leans ? beside(question, last, resolved.equals(text) ? How.LEANS : How.REFERS)
-                : new Reading(question, question, How.REFERS));
+        How how = points ? How.REFERS : How.LEANS;
+        // Words of the last question go beside one that still names nothing itself ("where did jack ma give that
+        // speech?" needs "regulators" to find which speech).
+        boolean open = DEMONSTRATIVE.matcher(resolved).find() || (ownNames.isEmpty() && NEUTER.matcher(resolved).find());
+        return Optional.of(bare || open ? beside(question, last, how)
+                : new Reading(question, question, how));
     }
 
     /** "what about X?": the last question asked of X in its subject's place, or with X beside it. */
@@ -129,17 +143,22 @@ final class FollowUpReader {
     private String resolvePronouns(String text, List<String> ownNames, List<Turn> recent) {
         String out = text;
         Optional<String> person = person(recent);
-        int firstName = ownNames.stream().mapToInt(n -> indexOfIgnoreCase(text, n)).filter(i -> i >= 0).min()
-                .orElse(Integer.MAX_VALUE);
+        int firstName = firstIndex(text, ownNames);
         if (person.isPresent()) {
             out = replace(out, PERSONAL, person.get(), m -> m.start() < firstName);
         }
         Optional<String> subject = subject(recent);
-        if (subject.isPresent()) {
+        // "did he mean it?": once "he" is the subject, "it" is something else, left for the words beside it.
+        boolean personTaken = !out.equals(text) && subject.equals(person);
+        if (subject.isPresent() && !personTaken) {
+            int before = firstIndex(out, ownNames);
             // "it" and "they" are often no reference at all ("how much did it cost to train deepseek's model"),
             // so they are read as one only in a question without names; "its" and "their" before any name are.
             out = replace(out, NEUTER, subject.get(), m -> ownNames.isEmpty()
-                    || (POSSESSIVE.matcher(m.group(1)).matches() && m.start() < firstName));
+                    || (POSSESSIVE.matcher(m.group(1)).matches() && m.start() < before));
+            if (ownNames.isEmpty()) {
+                out = THERE.matcher(out).replaceFirst(Matcher.quoteReplacement("at " + subject.get()));
+            }
         }
         Optional<String> topic = topic(recent);
         if (topic.isPresent() && ownNames.isEmpty()) {
@@ -189,14 +208,32 @@ final class FollowUpReader {
                 + TRAILING.matcher(last.question()).replaceAll("") + "?)", how);
     }
 
-    /** What "it" and "they" point at: the first name of the latest turn that has one. */
+    /**
+     * What "it", "they" and "there" point at: what the latest "what is X?" asked about, else the first name of the
+     * latest turn that has one.
+     */
     private static Optional<String> subject(List<Turn> recent) {
         for (int i = recent.size() - 1; i >= 0; i--) {
-            if (!recent.get(i).names().isEmpty()) {
-                return Optional.of(recent.get(i).names().get(0));
+            Turn turn = recent.get(i);
+            Optional<String> defined = defined(turn);
+            if (defined.isPresent()) {
+                return defined;
+            }
+            if (!turn.names().isEmpty()) {
+                String name = turn.names().get(0);
+                // Within a thread on one thing, its name in full: "internet" was "the world internet conference".
+                return recent.subList(0, i).stream().map(FollowUpReader::defined).flatMap(Optional::stream)
+                        .filter(full -> indexOfIgnoreCase(full, name) >= 0).reduce((a, b) -> b).or(() -> Optional.of(name));
             }
         }
         return Optional.empty();
+    }
+
+    /** What a "what is X?" question asks about, when X is short enough to be one thing. */
+    private static Optional<String> defined(Turn turn) {
+        Matcher defined = DEFINITION.matcher(TRAILING.matcher(turn.question()).replaceAll(""));
+        return defined.matches() && defined.group(1).split("\\s+").length <= MAX_SUBJECT_WORDS
+                ? Optional.of(defined.group(1)) : Optional.empty();
     }
 
     /**
@@ -209,18 +246,29 @@ final class FollowUpReader {
         if (WHO_IS.matcher(question).lookingAt() && !last.names().isEmpty()) {
             return Optional.of(last.names().get(0));
         }
-        if (question.toLowerCase(Locale.ROOT).startsWith("who") && last.answer().filter(FollowUpReader::named)
-                .isPresent()) {
-            return last.answer();
+        if (question.toLowerCase(Locale.ROOT).startsWith("who")) {
+            Optional<String> named = last.answer().flatMap(span -> nameIn(span, last.names()));
+            if (named.isPresent()) {
+                return named;
+            }
         }
         return subject(recent);
     }
 
-    /** A short run of capitalised words: a person's name, as an answer span may be. */
-    private static boolean named(String span) {
-        String[] words = span.strip().split("\\s+");
-        return words.length <= 4 && java.util.Arrays.stream(words)
-                .allMatch(w -> !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)));
+    /**
+     * The last run of capitalised words in an answer span that the question did not name itself, acronyms aside:
+     * "Lei Jun" in "Xiaomi founder and CEO Lei Jun".
+     */
+    static Optional<String> nameIn(String span, List<String> asked) {
+        Matcher run = NAME_RUN.matcher(span);
+        Optional<String> found = Optional.empty();
+        while (run.find()) {
+            String name = run.group();
+            if (asked.stream().noneMatch(a -> a.equalsIgnoreCase(name))) {
+                found = Optional.of(name);
+            }
+        }
+        return found;
     }
 
     /** What "that" standing alone points at: the last question without its question words. */
@@ -230,6 +278,12 @@ final class FollowUpReader {
         String rest = opening.lookingAt() ? previous.substring(opening.end()) : previous;
         rest = LEADING_PREPOSITION.matcher(rest).replaceFirst("").strip();
         return rest.isEmpty() ? Optional.empty() : Optional.of(rest);
+    }
+
+    /** Where the first of the names stands in the text; past its end when none does. */
+    private static int firstIndex(String text, List<String> names) {
+        return names.stream().mapToInt(n -> indexOfIgnoreCase(text, n)).filter(i -> i >= 0).min()
+                .orElse(Integer.MAX_VALUE);
     }
 
     private static int indexOfIgnoreCase(String text, String part) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * Answers a question within its conversation. The question is first answered as it stands; when it reads as a
  * follow-up (a model's rewrite that keeps to the conversation's words, else {@link FollowUpReader}'s reading), it
  * is answered as read too, and that answer is taken unless the sources answer the question as it stands and not as
- * read: context never talks the bot out of an answer it had. Small talk is never read in context. Thread-safe.
+ * read: context never talks the bot out of an answer it had. Greetings and thanks are never read in context.
+ * Thread-safe.
  */
 public final class FollowUps {
 
@@ -47,7 +48,7 @@ public final class FollowUps {
     /** @param recent the conversation's turns, oldest first; none for a first question */
     public Answered answer(String question, List<Turn> recent, Set<Scope> scopes) {
         Answer alone = answerer.answer(question, scopes);
-        if (recent.isEmpty() || alone.outcome() instanceof Answer.SmallTalk) {
+        if (recent.isEmpty() || (isTalk(alone) && !aboutBot(alone))) {
             return new Answered(alone, Optional.empty());
         }
         Optional<String> rewrite = rewritten(question, recent);
@@ -55,11 +56,12 @@ public final class FollowUps {
                 ? rewrite.filter(r -> !same(r, question))
                         .map(r -> new FollowUpReader.Reading(r, r, FollowUpReader.How.REFERS))
                 : reader.read(question, alone.names(), recent);
-        if (reading.isEmpty() || (reading.get().how() == FollowUpReader.How.LEANS && alone.found())) {
+        boolean weak = reading.isPresent() && reading.get().how() == FollowUpReader.How.LEANS;
+        if (reading.isEmpty() || (weak && (alone.found() || isTalk(alone)))) {
             return new Answered(alone, Optional.empty());
         }
         Answer read = answerer.answer(reading.get().question(), scopes);
-        if (!read.found() && alone.found()) {
+        if (!read.found() && (alone.found() || isTalk(alone))) {
             return new Answered(alone, Optional.empty());
         }
         return new Answered(read, Optional.of(reading.get().shown()));
@@ -70,6 +72,19 @@ public final class FollowUps {
         return rewriter.flatMap(r -> r.rewrite(recent, question))
                 .map(String::strip)
                 .filter(rewrite -> check.keepsTo(rewrite, recent, question));
+    }
+
+    private static boolean isTalk(Answer answer) {
+        return answer.outcome() instanceof Answer.SmallTalk;
+    }
+
+    /**
+     * "who made it?" sounds like a question about the bot, but in a conversation its "it" points back: such a
+     * question is read in context and stays small talk only when the reading finds nothing. Greetings and thanks
+     * ("thanks, that helped") never are.
+     */
+    private static boolean aboutBot(Answer answer) {
+        return answer.outcome() instanceof Answer.SmallTalk talk && talk.kind() == Answer.SmallTalk.Kind.ABOUT_BOT;
     }
 
     private static boolean same(String rewrite, String question) {

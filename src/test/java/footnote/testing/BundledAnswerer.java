@@ -3,6 +3,7 @@ package footnote.testing;
 import footnote.answer.Answer;
 import footnote.answer.Answerer;
 import footnote.answer.AnswerModel;
+import footnote.conversation.FollowUps;
 import footnote.corpus.Scope;
 import footnote.embedding.EmbeddingModelChoice;
 import footnote.embedding.InProcessEmbedder;
@@ -37,6 +38,11 @@ public final class BundledAnswerer implements AutoCloseable {
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10));
         answerer = new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, AnswerModel.shipped(), 3, 400);
+    }
+
+    /** Follow-ups read as the bot reads them without a language model, over the same answerer. */
+    public FollowUps followUps() {
+        return Fixtures.followUps(answerer, analysis);
     }
 
     /** The answer every server gets. */
