@@ -11,6 +11,9 @@ import footnote.config.AnswersConfig;
 import footnote.config.ChatConfig;
 import footnote.conversation.Conversations;
 import footnote.conversation.FollowUps;
+import footnote.conversation.ModelRewriter;
+import footnote.conversation.QuestionRewriter;
+import footnote.conversation.RewriteModel;
 import footnote.config.Config;
 import footnote.config.ConfigException;
 import footnote.config.EvidenceConfig;
@@ -122,8 +125,9 @@ public final class App implements Closeable {
                 config.answers().excerptChars());
         this.serverSettings = storage.settings();
         this.summaryCalls = summaryCalls(config.summary().llm().concurrency());
-        this.summarizer = summarizer(config.summary(), System::getenv, summaryCalls);
-        this.chat = new ChatService(new FollowUps(answerer, analysis, Optional.empty()),
+        Optional<LangChainSummaryModel> model = languageModel(config.summary(), System::getenv);
+        this.summarizer = summarizer(config.summary(), model, summaryCalls);
+        this.chat = new ChatService(new FollowUps(answerer, analysis, rewriter(config.summary(), model, summaryCalls)),
                 conversations(config.chat(), Clock.systemUTC()), sources, sources,
                 new QuestionCheck(config.chat().maxQuestionChars()), serverSettings, summarizer);
     }
@@ -161,34 +165,61 @@ public final class App implements Closeable {
 
     /**
      * The configured summary. In mode llm without a model name there is no model to call: answers then carry the
-     * extractive summary with a note, which the operator is told about once, here.
+     * extractive summary with a note, which the operator is told about once, when the model is built.
      *
      * @param env reads an environment variable (the API key's)
      */
     static Summarizer summarizer(SummaryConfig summary, UnaryOperator<String> env, ExecutorService calls) {
+        return summarizer(summary, languageModel(summary, env), calls);
+    }
+
+    /** @param model the language model of mode llm, from {@link #languageModel}; empty in the other modes */
+    static Summarizer summarizer(SummaryConfig summary, Optional<? extends SummaryModel> model,
+            ExecutorService calls) {
         return switch (summary.mode()) {
             case NONE -> Summarizer.none();
             case EXTRACTIVE -> Summarizer.extractive();
-            case LLM -> modelSummarizer(summary, env, calls);
+            case LLM -> new Summarizer(Summarizer.Mode.MODEL, model.map(SummaryModel.class::cast),
+                    summary.sentences(), Duration.ofSeconds(summary.timeoutSeconds()), calls);
         };
     }
 
-    private static Summarizer modelSummarizer(SummaryConfig summary, UnaryOperator<String> env,
+    /**
+     * The model's rewrite of follow-ups, in mode llm with a model only: it shares the summary's model and call pool,
+     * so {@code summary.llm.concurrency} bounds every call to the model. Without it follow-ups are read without a
+     * model, which is also what a failed or refused rewrite falls back to.
+     */
+    static Optional<QuestionRewriter> rewriter(SummaryConfig summary, Optional<? extends RewriteModel> model,
             ExecutorService calls) {
-        Duration timeout = Duration.ofSeconds(summary.timeoutSeconds());
+        if (summary.mode() != SummaryConfig.Mode.LLM) {
+            return Optional.empty();
+        }
+        Duration deadline = ModelRewriter.deadline(Duration.ofSeconds(summary.timeoutSeconds()));
+        return model.map(m -> new ModelRewriter(m, calls, deadline));
+    }
+
+    /**
+     * The language model of mode llm, which writes summaries and rewrites follow-ups. None in the other modes, so
+     * a model that is configured but not chosen is never called, and none without a model name (logged once).
+     */
+    static Optional<LangChainSummaryModel> languageModel(SummaryConfig summary, UnaryOperator<String> env) {
+        if (summary.mode() != SummaryConfig.Mode.LLM) {
+            return Optional.empty();
+        }
         LlmConfig llm = summary.llm();
-        Optional<SummaryModel> model = llm.modelName().map(name -> {
-            var settings = new LangChainSummaryModel.Settings(llm.baseUrl(), name, timeout, llm.temperatureSetting(),
-                    llm.maxTokens());
+        Optional<LangChainSummaryModel> model = llm.modelName().map(name -> {
+            var settings = new LangChainSummaryModel.Settings(llm.baseUrl(), name,
+                    Duration.ofSeconds(summary.timeoutSeconds()), llm.temperatureSetting(), llm.maxTokens());
             return switch (llm.provider()) {
                 case OLLAMA -> LangChainSummaryModel.ollama(settings);
                 case OPENAI -> LangChainSummaryModel.openAi(settings, apiKey(llm, env));
             };
         });
         if (model.isEmpty()) {
-            log.warn("summary.mode is llm but summary.llm.model is not set: answers carry the extractive summary");
+            log.warn("summary.mode is llm but summary.llm.model is not set: answers carry the extractive summary"
+                    + " and follow-ups are read without a model");
         }
-        return new Summarizer(Summarizer.Mode.MODEL, model, summary.sentences(), timeout, calls);
+        return model;
     }
 
     /** The key from the variable the configuration names; without one, requests go without a key. */

@@ -7,6 +7,8 @@ import footnote.search.TextAnalysis;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a question within its conversation. The question is first answered as it stands; when it reads as a
@@ -16,6 +18,8 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class FollowUps {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
 
     /**
      * A question answered within its conversation.
@@ -69,9 +73,13 @@ public final class FollowUps {
 
     /** The model's rewrite when it keeps to the conversation's words; the same question back means it stands alone. */
     private Optional<String> rewritten(String question, List<Turn> recent) {
-        return rewriter.flatMap(r -> r.rewrite(recent, question))
-                .map(String::strip)
-                .filter(rewrite -> check.keepsTo(rewrite, recent, question));
+        Optional<String> rewrite = rewriter.flatMap(r -> r.rewrite(recent, question)).map(String::strip);
+        if (rewrite.isPresent() && !check.keepsTo(rewrite.get(), recent, question)) {
+            // How often a model strays is what an operator weighs a model by; the member's words stay out of the log.
+            log.info("Refused a model's rewrite of a follow-up that went beyond the conversation's words");
+            return Optional.empty();
+        }
+        return rewrite;
     }
 
     private static boolean isTalk(Answer answer) {

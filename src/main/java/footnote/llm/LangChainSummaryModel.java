@@ -8,6 +8,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import footnote.conversation.RewriteModel;
+import footnote.conversation.RewritePrompt;
 import footnote.summary.SummaryModel;
 import footnote.summary.SummaryModelException;
 import footnote.summary.SummaryPrompt;
@@ -16,11 +18,12 @@ import java.util.Optional;
 
 /**
  * The summary model through LangChain4j's chat models: an OpenAI-compatible endpoint (OpenAI itself, or a local
- * server such as llama.cpp or vLLM) or Ollama. Requests and responses are never logged by LangChain4j, so neither
- * the key nor article text reaches the log from here. Retries are off: the caller's deadline decides how long a
- * summary may take, and the extractive summary stands in when it cannot.
+ * server such as llama.cpp or vLLM) or Ollama. The same model rewrites follow-ups into standalone questions, so one
+ * configured model serves both and one client holds the connections. Requests and responses are never logged by
+ * LangChain4j, so neither the key nor article or member text reaches the log from here. Retries are off: the
+ * caller's deadline decides how long a call may take, and a model-free result stands in when it cannot.
  */
-public final class LangChainSummaryModel implements SummaryModel {
+public final class LangChainSummaryModel implements SummaryModel, RewriteModel {
 
     /**
      * How to reach the model.
@@ -83,8 +86,18 @@ public final class LangChainSummaryModel implements SummaryModel {
 
     @Override
     public String write(SummaryPrompt prompt) {
+        return ask(prompt.instructions(), prompt.request());
+    }
+
+    /** @throws SummaryModelException as for a summary: the message names the model and the status, not the text */
+    @Override
+    public String reply(RewritePrompt prompt) {
+        return ask(prompt.instructions(), prompt.request());
+    }
+
+    private String ask(String instructions, String data) {
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.instructions()), UserMessage.from(prompt.request()))
+                .messages(SystemMessage.from(instructions), UserMessage.from(data))
                 .build();
         try {
             AiMessage reply = chat.chat(request).aiMessage();

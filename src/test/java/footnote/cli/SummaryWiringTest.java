@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import footnote.answer.Answer;
 import footnote.config.Config;
 import footnote.config.ConfigLoader;
+import footnote.conversation.QuestionRewriter;
+import footnote.conversation.Turn;
 import footnote.summary.Summarizer;
 import footnote.summary.Summary;
 import footnote.testing.ModelServer;
@@ -16,7 +18,9 @@ import footnote.testing.ModelServer.Protocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,36 @@ class SummaryWiringTest {
         Summary summary = App.summarizer(config.summary(), name -> null, calls).summarize(answer).join().orElseThrow();
 
         assertThat(summary.note()).contains("No language model summary: no summary model is configured.");
+        assertThat(server.received()).isEmpty();
+    }
+
+    private Optional<QuestionRewriter> rewriter(Config config) {
+        return App.rewriter(config.summary(), App.languageModel(config.summary(), name -> null), calls);
+    }
+
+    @Test
+    void mode_llm_rewrites_follow_ups_with_the_summary_model() throws IOException {
+        Config config = config("summary:\n  mode: llm\n  llm:\n    baseUrl: " + server.baseUrl()
+                + "\n    model: test-model\n");
+        server.then("When did Pony Ma found Tencent?");
+        Turn first = new Turn("Who founded Tencent?", List.of("Tencent"), true,
+                List.of("Pony Ma founded Tencent in 1998."), Optional.empty());
+
+        Optional<String> rewrite = rewriter(config).orElseThrow().rewrite(List.of(first), "when did he found it?");
+
+        assertThat(rewrite).contains("When did Pony Ma found Tencent?");
+        assertThat(server.received()).singleElement().satisfies(r -> assertThat(r.body().get("model").asText())
+                .isEqualTo("test-model"));
+    }
+
+    @Test
+    void follow_ups_are_read_without_a_model_unless_mode_llm_has_one() throws IOException {
+        String model = "  llm:\n    baseUrl: " + server.baseUrl() + "\n    model: test-model\n";
+
+        assertThat(rewriter(config("summary:\n  mode: extractive\n" + model))).isEmpty();
+        assertThat(rewriter(config("summary:\n  mode: none\n" + model))).isEmpty();
+        assertThat(rewriter(config("summary:\n  mode: llm\n  llm:\n    baseUrl: " + server.baseUrl() + "\n")))
+                .isEmpty();
         assertThat(server.received()).isEmpty();
     }
 }
