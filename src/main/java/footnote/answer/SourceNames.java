@@ -59,7 +59,11 @@ final class SourceNames {
         List<String> phrases = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            if (!question.names().contains(tokens.get(i).term())) {
+            // A number the sources write after a capitalised word names something too: "Document 79".
+            boolean named = question.names().contains(tokens.get(i).term())
+                    || (i > 0 && question.numbers().contains(tokens.get(i).term())
+                    && joined(text, tokens.get(i - 1), tokens.get(i), candidates));
+            if (!named) {
                 i++;
                 continue;
             }
@@ -80,11 +84,18 @@ final class SourceNames {
         return phrases.stream().distinct().toList();
     }
 
+    private static boolean capital(int c) {
+        return Character.isUpperCase(c) || Character.isDigit(c);
+    }
+
     private static boolean adjoins(String text, TextAnalysis.Token a, TextAnalysis.Token b) {
         return text.substring(a.end(), b.start()).isBlank();
     }
 
-    /** Whether two neighbouring words of the question stand capitalised side by side in a retrieved passage. */
+    /**
+     * Whether two neighbouring words of the question stand capitalised side by side in a retrieved passage (a
+     * number counts as capitalised).
+     */
     private static boolean joined(String text, TextAnalysis.Token a, TextAnalysis.Token b, List<Candidate> candidates) {
         if (!adjoins(text, a, b)) {
             return false;
@@ -96,7 +107,7 @@ final class SourceNames {
             while (m.find()) {
                 String found = m.group();
                 int second = found.length() - (b.end() - b.start());
-                if (Character.isUpperCase(found.codePointAt(0)) && Character.isUpperCase(found.codePointAt(second))) {
+                if (capital(found.codePointAt(0)) && capital(found.codePointAt(second))) {
                     return true;
                 }
             }

@@ -39,6 +39,14 @@ class BundledCasualQuestionsTest {
     }
 
     @Test
+    void an_answer_keeps_the_questions_names_as_typed_with_the_words_the_sources_capitalise_beside_them() {
+        assertThat(bundled.answer("what deadline does document 79 set?").names()).contains("document 79");
+        assertThat(bundled.answer("who's pony ma?").names()).containsExactly("pony ma");
+        assertThat(bundled.answer("who chairs the central cyberspace affairs commission?").names())
+                .contains("central cyberspace affairs commission");
+    }
+
+    @Test
     void a_misspelt_name_is_corrected_to_the_name_the_sources_use() {
         Answer answer = bundled.answer("what is yaoguan");
         assertThat(answer.readAs()).hasValueSatisfying(read -> assertThat(read).contains("yaoguang"));
