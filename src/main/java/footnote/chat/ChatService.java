@@ -185,6 +185,11 @@ public final class ChatService {
             return now(change(command));
         }
 
+        @Override
+        public CompletableFuture<Reply> answers(Command.Answers command) {
+            return now(change(command));
+        }
+
         /** The reply says what changed as data; each renderer words it (Discord names roles as mentions). */
         private Reply change(Command.SettingChange change) {
             ServerSettings changed = change.applyTo(settings.get(serverId()));

@@ -37,6 +37,8 @@ public sealed interface Command {
         R askChannel(AskChannel command);
 
         R bundledSources(BundledSources command);
+
+        R answers(Answers command);
     }
 
     /** Whether only moderators may give it: true for every {@link Moderation} command, by its type. */
@@ -212,6 +214,8 @@ public sealed interface Command {
             R askChannel(AskChannel change);
 
             R bundledSources(BundledSources change);
+
+            R answers(Answers change);
         }
     }
 
@@ -269,6 +273,25 @@ public sealed interface Command {
         @Override
         public ServerSettings applyTo(ServerSettings settings) {
             return settings.withBundled(shown);
+        }
+    }
+
+    /** Where answers that start a conversation go in this server: a thread on the question, or a reply. */
+    record Answers(ServerSettings.AnswersIn in) implements SettingChange {
+
+        @Override
+        public <R> R accept(Command.Visitor<R> visitor) {
+            return visitor.answers(this);
+        }
+
+        @Override
+        public <R> R accept(SettingChange.Visitor<R> visitor) {
+            return visitor.answers(this);
+        }
+
+        @Override
+        public ServerSettings applyTo(ServerSettings settings) {
+            return settings.withAnswersIn(in);
         }
     }
 }

@@ -85,6 +85,8 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
         ObjectNode node = root.put("type", "settings").putObject("settings");
         reply.settings().moderatorRoles().forEach(node.withArray("moderator_roles")::add);
         reply.settings().askChannels().forEach(node.withArray("ask_channels")::add);
+        node.put("show_bundled", reply.settings().showBundled());
+        node.put("answers_in", reply.settings().answersIn().name().toLowerCase(Locale.ROOT));
         root.put("change", reply.change()
                 .map(c -> Wording.settingChange(c, role -> "<@&" + role + ">", channel -> "<#" + channel + ">"))
                 .orElse(null));

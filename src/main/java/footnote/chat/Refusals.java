@@ -84,6 +84,11 @@ final class Refusals implements Command.Visitor<Optional<String>> {
         return outsideAServer();
     }
 
+    @Override
+    public Optional<String> answers(Command.Answers command) {
+        return outsideAServer();
+    }
+
     private Optional<String> outsideAServer() {
         return context.serverId().isEmpty() ? Optional.of(SETTINGS_NEED_A_SERVER) : Optional.empty();
     }

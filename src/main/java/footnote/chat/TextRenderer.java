@@ -77,7 +77,7 @@ public final class TextRenderer implements Reply.Visitor<String> {
     @Override
     public String settings(Reply.Settings reply) {
         return "Moderator roles: " + reply.settings().moderatorRoles() + "; ask channels: "
-                + reply.settings().askChannels();
+                + reply.settings().askChannels() + "; answers " + Wording.answersIn(reply.settings().answersIn());
     }
 
     @Override

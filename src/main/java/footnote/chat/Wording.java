@@ -109,6 +109,22 @@ public final class Wording {
                 return c.shown() ? "The sources shipped with the bot answer here again."
                         : "The sources shipped with the bot no longer answer here; only this server's own sources do.";
             }
+
+            @Override
+            public String answers(Command.Answers c) {
+                return "Answers now " + answersIn(c.in()) + ".";
+            }
         });
+    }
+
+    /**
+     * Where answers go, and so where a member asks a follow-up, as the settings show it ("Answers: …") and a
+     * change says it.
+     */
+    public static String answersIn(ServerSettings.AnswersIn in) {
+        return switch (in) {
+            case THREAD -> "open a thread on the question, where follow-ups go (a reply where I may not open one)";
+            case REPLY -> "come as a reply to the question; reply to an answer to ask a follow-up";
+        };
     }
 }

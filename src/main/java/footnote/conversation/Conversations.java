@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The recent turns of every live conversation, in memory only: a conversation is dropped once nothing was said in
  * it for {@code expiry}, keeps at most {@code maxTurns} turns, and when more than {@code maxConversations} are live
- * the one idle longest goes first. The bot's answer messages are linked to their conversation for as long, so a
+ * the one idle longest goes first. The bot's answer messages are linked to their conversation while it lives, so a
  * reply to one carries it on. Nothing is written to disk; a restart forgets every conversation. Thread-safe.
  */
 public final class Conversations {
@@ -32,7 +32,7 @@ public final class Conversations {
     /** A message within its server: message ids are unique anyway, but a lookup never crosses servers. */
     private record Link(Optional<String> server, String messageId) {}
 
-    private record Linked(ConversationKey key, Instant at) {}
+    private record Linked(ConversationKey key) {}
 
     public Conversations(Clock clock, Duration expiry, int maxTurns, int maxConversations) {
         if (expiry.isNegative() || expiry.isZero() || maxTurns < 1 || maxConversations < 1) {
@@ -75,9 +75,33 @@ public final class Conversations {
         links.values().removeIf(linked -> linked.key().equals(key));
     }
 
+    /**
+     * Carries a conversation over to another key, its links with it: an adapter may learn where a conversation
+     * lives only once its first answer is out (a thread opened on the answer message). Turns the new key holds
+     * already (asked there in the meantime) come after the moved ones. Nothing happens when {@code from} expired.
+     */
+    public synchronized void move(ConversationKey from, ConversationKey to) {
+        dropExpired();
+        if (from.equals(to) || !held.containsKey(from)) {
+            return;
+        }
+        Held moved = held.remove(from);
+        Held there = held.get(to);
+        Deque<Turn> turns = new ArrayDeque<>(moved.turns());
+        if (there != null) {
+            turns.addAll(there.turns());
+        }
+        while (turns.size() > maxTurns) {
+            turns.removeFirst();
+        }
+        held.put(to, new Held(turns, there == null ? moved.lastTurn() : there.lastTurn()));
+        links.replaceAll((link, linked) -> linked.key().equals(from) ? new Linked(to) : linked);
+        trim(held);
+    }
+
     /** Notes that one of the bot's messages answered in the conversation, so a reply to it carries it on. */
     public synchronized void link(Optional<String> server, String messageId, ConversationKey key) {
-        links.put(new Link(server, messageId), new Linked(key, clock.instant()));
+        links.put(new Link(server, messageId), new Linked(key));
         trim(links);
     }
 
@@ -97,7 +121,9 @@ public final class Conversations {
     private void dropExpired() {
         Instant oldest = clock.instant().minus(expiry);
         held.values().removeIf(h -> !h.lastTurn().isAfter(oldest));
-        links.values().removeIf(l -> !l.at().isAfter(oldest));
+        // A link lasts as long as its conversation: a reply to the first answer carries on a conversation that the
+        // later answers kept alive.
+        links.values().removeIf(l -> !held.containsKey(l.key()));
     }
 
     private void trim(LinkedHashMap<?, ?> map) {

@@ -6,9 +6,10 @@ import footnote.chat.Context;
 import footnote.chat.Reply;
 import footnote.chat.ServerSettings;
 import footnote.chat.ServerSettingsStore;
-import footnote.corpus.Progress;
+import footnote.conversation.ConversationKey;
 import footnote.deployment.Leadership;
 import footnote.deployment.LoginGate;
+import footnote.discord.ConversationPlaces.Place;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,32 +19,26 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.intent.Intent;
 import org.javacord.api.entity.message.Message;
-import org.javacord.api.entity.message.MessageBuilder;
 import org.javacord.api.entity.message.MessageFlag;
-import org.javacord.api.entity.permission.PermissionType;
-import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.event.interaction.SlashCommandCreateEvent;
-import org.javacord.api.event.message.MessageCreateEvent;
 import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
 import org.javacord.api.listener.interaction.SlashCommandCreateListener;
 import org.javacord.api.listener.message.MessageCreateListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Footnote in Discord: slash commands, mentions and ask channels, answered through the shared {@link ChatService}.
+ * Footnote in Discord: slash commands here, mentions and other messages that ask in {@link MessageQuestions}, all
+ * answered through the shared {@link ChatService}, each question in its conversation ({@link ConversationPlaces}):
+ * a thread opened on the question, replies to the bot's answers, or a member's messages in an ask channel.
  *
  * <p>Javacord's event threads only ever do quick work: checks, and acknowledging an interaction (Discord allows
  * three seconds). Answering runs on the bot's own bounded pool, so a slow question never holds up the gateway.
@@ -57,7 +52,9 @@ public final class DiscordBot implements AutoCloseable {
     private final ChatService chat;
     private final ServerSettingsStore settings;
     private final Throttle throttle;
-    private final ExecutorService answering;
+    private final Answering answering;
+    private final MessageQuestions messages;
+    private final ConversationPlaces places;
     private final List<String> commandServers;
     private final boolean readAllMessages;
     private final Sharding sharding;
@@ -89,7 +86,9 @@ public final class DiscordBot implements AutoCloseable {
         this.chat = chat;
         this.settings = settings;
         this.throttle = throttle;
-        this.answering = answering;
+        this.answering = new Answering(chat, settings, answering);
+        this.messages = new MessageQuestions(chat, settings, throttle, this.answering);
+        this.places = new ConversationPlaces(chat.conversations());
         this.commandServers = List.copyOf(commandServers);
         this.readAllMessages = readAllMessages;
     }
@@ -142,7 +141,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         // Listening from the first event: added after login, a question asked the moment a shard connects is lost.
         builder.addSlashCommandCreateListener((SlashCommandCreateListener) this::onSlashCommand);
-        builder.addMessageCreateListener((MessageCreateListener) this::onMessage);
+        builder.addMessageCreateListener((MessageCreateListener) messages::onMessage);
         List<DiscordApi> connected = new ArrayList<>();
         try {
             for (CompletableFuture<DiscordApi> shard : builder.loginShards(
@@ -200,28 +199,25 @@ public final class DiscordBot implements AutoCloseable {
             return;
         }
         Command command = translated.get();
-        Context context = context(server.get(), interaction.getUser());
+        Context context = answering.context(server.get(), interaction.getUser());
         Optional<Reply.Refusal> refusal = chat.refusal(command, context);
         if (refusal.isPresent()) {
             respondNow(interaction, refusal.get());
             return;
         }
-        if (command.isQuestion()) {
-            Throttle.Admission admission = throttle.admit(member(server.get(), interaction.getUser()));
+        if (command instanceof Command.Ask ask) {
+            Throttle.Admission admission = throttle.admit(Answering.member(server.get(), interaction.getUser()));
             if (admission instanceof Throttle.Admission.Refused refused) {
                 respondNow(interaction, new Reply.Refusal(refused.message()));
                 return;
             }
             Runnable release = ((Throttle.Admission.Admitted) admission).release();
-            interaction.respondLater().thenAccept(updater -> submit(release, () -> answer(command, context, reply -> {
-                OutgoingMessage message = renderer.render(reply);
-                return updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
-                        .setFlags(MessageFlag.SUPPRESS_EMBEDS).update();
-            }, "/ask in server " + server.get().getId()))).exceptionally(e -> {
-                release.run();
-                log.warn("Could not acknowledge /ask in server {}: {}", server.get().getId(), e.toString());
-                return null;
-            });
+            interaction.respondLater().thenAccept(updater -> answering.submit(release,
+                    () -> answerAsk(interaction, updater, ask, context))).exceptionally(e -> {
+                        release.run();
+                        log.warn("Could not acknowledge /ask in server {}: {}", server.get().getId(), e.toString());
+                        return null;
+                    });
             return;
         }
         if (command.slow()) {
@@ -241,6 +237,37 @@ public final class DiscordBot implements AutoCloseable {
         respondNow(interaction, chat.handle(command, context));
     }
 
+    /**
+     * Answers {@code /ask} in the interaction's response. In a thread the bot opened, that is the thread's
+     * conversation. Anywhere else it starts one, named after the interaction until the answer is out: then, where
+     * the server answers in threads and the bot may, a thread opened on the answer takes the conversation over;
+     * else a reply to the answer carries it on.
+     */
+    private void answerAsk(SlashCommandInteraction interaction, InteractionOriginalResponseUpdater updater,
+            Command.Ask ask, Context context) {
+        String server = context.serverId().orElseThrow();
+        User me = interaction.getApi().getYourself();
+        Place place = places.ofCommand(interaction.getChannel(), server, me);
+        ConversationKey key = place instanceof Place.InThread inThread ? inThread.key()
+                : ConversationKey.replies(server, interaction.getIdAsString());
+        AtomicReference<Message> sent = new AtomicReference<>();
+        Reply first = answering.answer(ask, context.in(key), reply -> {
+            OutgoingMessage message = renderer.render(reply);
+            return updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
+                    .setFlags(MessageFlag.SUPPRESS_EMBEDS).update().thenAccept(m -> sent.compareAndSet(null, m));
+        }, "/ask in server " + server);
+        Message answer = sent.get();
+        if (place instanceof Place.InThread || answer == null || first.answered().isEmpty()) {
+            return;
+        }
+        boolean threads = settings.get(server).answersIn() == ServerSettings.AnswersIn.THREAD
+                && AnswerThreads.mayOpenIn(answer.getChannel(), me);
+        Optional<ConversationKey> thread = threads ? AnswerThreads.open(answer, ask.question()).join()
+                .map(opened -> ConversationKey.thread(server, opened.getIdAsString())) : Optional.empty();
+        thread.ifPresent(moved -> chat.conversations().move(key, moved));
+        chat.conversations().link(Optional.of(server), answer.getIdAsString(), thread.orElse(key));
+    }
+
     private void respondNow(SlashCommandInteraction interaction, Reply reply) {
         OutgoingMessage message = renderer.render(reply);
         EnumSet<MessageFlag> flags = message.ephemeral()
@@ -253,137 +280,9 @@ public final class DiscordBot implements AutoCloseable {
                 });
     }
 
-    // Messages: a mention of the bot, or any message in one of the server's ask channels, is a question.
-
-    private void onMessage(MessageCreateEvent event) {
-        Message message = event.getMessage();
-        Optional<Server> server = event.getServer();
-        if (server.isEmpty() || !event.getMessageAuthor().isRegularUser()) {
-            return;
-        }
-        User me = event.getApi().getYourself();
-        boolean mentioned = message.getMentionedUsers().stream().anyMatch(u -> u.getId() == me.getId());
-        ServerSettings serverSettings = settings.get(server.get().getIdAsString());
-        boolean askChannel = serverSettings.askChannels().contains(message.getChannel().getIdAsString());
-        if (!mentioned && !askChannel) {
-            return;
-        }
-        String question = withoutMentionOf(me, message.getContent());
-        User author = event.getMessageAuthor().asUser().orElse(null);
-        if (author == null) {
-            return;
-        }
-        Context context = context(server.get(), author);
-        Optional<Reply.Refusal> refusal = chat.refusal(new Command.Ask(question), context);
-        if (refusal.isPresent()) {
-            refusePrivately(message, author, refusal.get().message());
-            return;
-        }
-        Throttle.Admission admission = throttle.admit(member(server.get(), author));
-        if (admission instanceof Throttle.Admission.Refused refused) {
-            refusePrivately(message, author, refused.message());
-            return;
-        }
-        submit(((Throttle.Admission.Admitted) admission).release(), () -> {
-            message.getChannel().type();
-            AtomicReference<Message> sent = new AtomicReference<>();
-            answer(new Command.Ask(question), context, reply -> {
-                String content = renderer.render(reply).content();
-                Message first = sent.get();
-                CompletableFuture<Message> delivery = first == null
-                        ? new MessageBuilder().replyTo(message).setContent(content)
-                                .setAllowedMentions(Outgoing.NO_PINGS).send(message.getChannel())
-                        : first.createUpdater().setContent(content).setAllowedMentions(Outgoing.NO_PINGS)
-                                .applyChanges();
-                return delivery.thenAccept(sent::set);
-            }, "the mention in server " + server.get().getId());
-        });
-    }
-
-    /**
-     * Answers on the calling thread and delivers the excerpts at once. A summary that is ready at once (extractive)
-     * goes in the same message; a model's is edited in when it arrives, so a slow model never delays the quotes.
-     *
-     * @param deliver sends the first rendering, or edits it into the later one
-     */
-    private void answer(Command command, Context context, Function<Reply, CompletableFuture<?>> deliver,
-            String where) {
-        Reply answer = chat.perform(command, context, Progress.NONE).join();
-        CompletableFuture<Reply> summarized = chat.summarize(answer);
-        if (summarized.isDone()) {
-            deliver.apply(summarized.join()).join();
-            return;
-        }
-        deliver.apply(answer).join();
-        summarized.thenCompose(full -> deliver.apply(full)).exceptionally(e -> {
-            log.warn("Could not edit the summary into {}: {}", where, e.toString());
-            return null;
-        });
-    }
-
-    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");
-
-    /** The message's text without the mentions of the bot ("@Footnote who founded Huawei?"). */
-    static String withoutMentionOf(User me, String content) {
-        return MENTION.matcher(content).replaceAll(m -> m.group(1).equals(me.getIdAsString()) ? " " : m.group())
-                .strip();
-    }
-
-    /**
-     * Messages cannot be ephemeral, so a refusal goes to the asker in a direct message; if their direct messages
-     * are closed, a reaction on their message says no instead.
-     */
-    private void refusePrivately(Message message, User author, String refusal) {
-        author.openPrivateChannel()
-                .thenCompose(dm -> new MessageBuilder().setContent(renderer.render(new Reply.Refusal(refusal)).content())
-                        .setAllowedMentions(Outgoing.NO_PINGS).send(dm))
-                .exceptionally(e -> {
-                    message.addReaction("⏳");
-                    return null;
-                });
-    }
-
-    // Shared.
-
-    private Context context(Server server, User user) {
-        ServerSettings serverSettings = settings.get(server.getIdAsString());
-        return Context.server(serverSettings, serverSettings.isModerator(new ServerSettings.Member(
-                user.getIdAsString(),
-                server.getRoles(user).stream().map(Role::getIdAsString).collect(Collectors.toSet()),
-                server.hasPermission(user, PermissionType.MANAGE_SERVER))));
-    }
-
-    /** Rate limits count per member of a server. */
-    private static String member(Server server, User user) {
-        return server.getIdAsString() + "/" + user.getIdAsString();
-    }
-
-    /** Runs an answer on the bot's pool; the throttle's permit is released whatever happens. */
-    private void submit(Runnable release, Runnable work) {
-        try {
-            answering.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    log.error("Failed to send an answer", e);
-                } finally {
-                    release.run();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            release.run();
-            log.warn("Dropped a question: the answering queue is full or shutting down");
-        }
-    }
-
     @Override
     public void close() {
-        answering.shutdown();
-        try {
-            answering.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        answering.close();
         apis.forEach(api -> api.disconnect().join());
     }
 }

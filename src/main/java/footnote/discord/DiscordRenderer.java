@@ -83,10 +83,11 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
     static final String HELP = """
             Ask me about the articles I know, and I answer with quotes from them, each with its source.
             • `/ask question:…` ask a question (or mention me with your question)
+            • follow-ups: write in the thread I open on a question, or reply to my answer
             • `/sources list` see which sources I answer from
             • `/sources add url:…`, `/sources upload file:…` moderators: add an article page, an RSS/Atom feed or a file
             • `/sources remove id:…`, `/sources refresh`, `/sources status` moderators: manage the sources
-            • `/settings …` moderators: moderator roles, ask channels, the sources shipped with the bot
+            • `/settings …` moderators: moderator roles, ask channels, the sources shipped with the bot, threads or replies
             • `/help` this message""";
 
     private String sourceList(Reply.Sources reply) {
@@ -119,7 +120,8 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
         return reply.change().map(c -> Wording.settingChange(c, DiscordRenderer::role, DiscordRenderer::channel)
                 + "\n").orElse("") + "Moderator roles: " + roles
                 + "\nChannels where every message is a question: " + channels
-                + "\nSources shipped with the bot: " + (s.showBundled() ? "shown" : "hidden");
+                + "\nSources shipped with the bot: " + (s.showBundled() ? "shown" : "hidden")
+                + "\nAnswers " + Wording.answersIn(s.answersIn());
     }
 
     private static String role(String id) {

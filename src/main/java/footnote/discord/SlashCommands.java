@@ -1,6 +1,7 @@
 package footnote.discord;
 
 import footnote.chat.Command;
+import footnote.chat.ServerSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
 import org.javacord.api.interaction.SlashCommandInteractionOption;
 import org.javacord.api.interaction.SlashCommandOption;
+import org.javacord.api.interaction.SlashCommandOptionChoice;
 import org.javacord.api.interaction.SlashCommandOptionType;
 
 /**
@@ -23,6 +25,10 @@ final class SlashCommands {
     static final String LIST = "list";
     static final String HELP = "help";
     static final String SETTINGS = "settings";
+    static final String ANSWERS = "answers";
+    static final String IN = "in";
+    static final String THREAD = "thread";
+    static final String REPLY = "reply";
 
     /** Discord's own limit on a string option; the chat layer enforces the (lower) question length. */
     private static final long MAX_OPTION_LENGTH = 6_000;
@@ -53,6 +59,11 @@ final class SlashCommands {
                                 SlashCommandOption.createSubcommand("show", "Show this server's settings"),
                                 SlashCommandOption.createSubcommand("bundled", "Show or hide the sources shipped with the bot",
                                         List.of(SlashCommandOption.createBooleanOption("shown", "Whether they answer here", true))),
+                                SlashCommandOption.createSubcommand(ANSWERS, "Answer in a thread on the question, or as a reply",
+                                        List.of(SlashCommandOption.createWithChoices(SlashCommandOptionType.STRING, IN,
+                                                "Where answers and their follow-ups go", true, List.of(
+                                                        SlashCommandOptionChoice.create(THREAD, THREAD),
+                                                        SlashCommandOptionChoice.create(REPLY, REPLY))))),
                                 SlashCommandOption.createSubcommandGroup("moderator-role", "Roles whose members are moderators",
                                         List.of(roleSubcommand("add", "Count members with this role as moderators"),
                                                 roleSubcommand("remove", "Stop counting this role as moderators"))),
@@ -96,6 +107,9 @@ final class SlashCommands {
                 return Optional.of(new Command.SourceJobs());
             case SETTINGS + " bundled":
                 return interaction.getArgumentBooleanValueByName("shown").map(Command.BundledSources::new);
+            case SETTINGS + " " + ANSWERS:
+                return interaction.getArgumentStringValueByName(IN).flatMap(SlashCommands::answersIn)
+                        .map(Command.Answers::new);
             case HELP:
                 return Optional.of(new Command.Help());
             case SETTINGS + " show":
@@ -109,6 +123,15 @@ final class SlashCommands {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The choice's value; anything else (an older registration's) is no command this version knows. */
+    private static Optional<ServerSettings.AnswersIn> answersIn(String value) {
+        return switch (value) {
+            case THREAD -> Optional.of(ServerSettings.AnswersIn.THREAD);
+            case REPLY -> Optional.of(ServerSettings.AnswersIn.REPLY);
+            default -> Optional.empty();
+        };
     }
 
     /** The id a role or channel option refers to, whether or not Javacord has the entity cached. */

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,7 +50,8 @@ public final class Records {
 
     record StoredSettings(@JsonProperty("moderatorRoles") List<String> moderatorRoles,
             @JsonProperty("askChannels") List<String> askChannels,
-            @JsonProperty("showBundled") Boolean showBundled) {}
+            @JsonProperty("showBundled") Boolean showBundled,
+            @JsonProperty("answersIn") String answersIn) {}
 
     public Records() {
         // Named, not discovered: whatever else is on the class path (Solr's test cluster brings a JAXB module) must
@@ -102,13 +104,27 @@ public final class Records {
 
     public byte[] settings(ServerSettings settings) {
         return write(new StoredSettings(settings.moderatorRoles().stream().sorted().toList(),
-                settings.askChannels().stream().sorted().toList(), settings.showBundled()));
+                settings.askChannels().stream().sorted().toList(), settings.showBundled(),
+                settings.answersIn().name().toLowerCase(Locale.ROOT)));
     }
 
+    /** Settings written before a field existed read as that field's default. */
     public ServerSettings settings(String serverId, byte[] bytes) throws IOException {
         StoredSettings stored = json.readValue(bytes, StoredSettings.class);
         return new ServerSettings(serverId, ids(stored.moderatorRoles()), ids(stored.askChannels()),
-                stored.showBundled() == null || stored.showBundled());
+                stored.showBundled() == null || stored.showBundled(), answersIn(stored.answersIn()));
+    }
+
+    private static ServerSettings.AnswersIn answersIn(String stored) throws IOException {
+        if (stored == null) {
+            return ServerSettings.AnswersIn.THREAD;
+        }
+        for (ServerSettings.AnswersIn where : ServerSettings.AnswersIn.values()) {
+            if (where.name().equalsIgnoreCase(stored)) {
+                return where;
+            }
+        }
+        throw new IOException("unknown answersIn '" + stored + "'");
     }
 
     /** The id itself, checked to be a Discord id (digits): it names a file or a document, never anything else. */

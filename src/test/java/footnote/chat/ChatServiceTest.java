@@ -122,6 +122,23 @@ class ChatServiceTest {
     }
 
     @Test
+    void a_moderator_chooses_replies_over_threads_and_a_member_may_not() throws IOException {
+        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
+            ChatService chat = service(index, scopes -> List.of());
+            Command.Answers replies = new Command.Answers(ServerSettings.AnswersIn.REPLY);
+
+            Reply refused = chat.handle(replies, Context.server(ServerSettings.empty("7"), false));
+            Reply done = chat.handle(replies, Context.server(ServerSettings.empty("7"), true));
+
+            assertThat(refused).isEqualTo(new Reply.Refusal(ChatService.MODERATORS_ONLY));
+            assertThat(done).isInstanceOfSatisfying(Reply.Settings.class, s -> assertThat(s.change()).contains(replies));
+            assertThat(settings.get("7").answersIn()).isEqualTo(ServerSettings.AnswersIn.REPLY);
+            assertThat(settings.get("8").answersIn()).isEqualTo(ServerSettings.AnswersIn.THREAD);
+            assertThat(chat.refusal(replies, Context.terminal())).isPresent();
+        }
+    }
+
+    @Test
     void a_servers_settings_change_touches_no_other_server() throws IOException {
         try (LuceneIndex index = LuceneIndex.inMemory("t")) {
             ChatService chat = service(index, scopes -> List.of());

@@ -252,4 +252,19 @@ class RenderersTest {
         assertThat(refused.get("type").asText()).isEqualTo("refusal");
         assertThat(refused.get("message").asText()).isEqualTo("Too long.");
     }
+
+    @Test
+    void every_renderer_says_where_answers_go_and_words_a_change_of_it() throws Exception {
+        ServerSettings replies = ServerSettings.empty("1").withAnswersIn(ServerSettings.AnswersIn.REPLY);
+        Reply changed = new Reply.Settings(replies, Optional.of(new Command.Answers(ServerSettings.AnswersIn.REPLY)));
+
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(changed));
+
+        assertThat(new TextRenderer().render(changed)).endsWith("; answers come as a reply to the question; reply to"
+                + " an answer to ask a follow-up");
+        assertThat(json.get("settings").get("answers_in").asText()).isEqualTo("reply");
+        assertThat(json.get("change").asText()).startsWith("Answers now come as a reply to the question");
+        assertThat(new TextRenderer().render(new Reply.Settings(ServerSettings.empty("1"), Optional.empty())))
+                .contains("; answers open a thread on the question");
+    }
 }

@@ -12,35 +12,18 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import footnote.answer.Answerer;
-import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
-import footnote.chat.QuestionCheck;
+import footnote.chat.ServerSettings;
 import footnote.corpus.Scope;
-import footnote.corpus.Source;
-import footnote.corpus.SourceKind;
 import footnote.discord.emulator.DiscordEmulator;
 import footnote.discord.emulator.Interaction;
 import footnote.discord.emulator.RecordedRequest;
-import footnote.embedding.EmbeddingModelChoice;
-import footnote.embedding.InProcessEmbedder;
-import footnote.ingest.ArticleFiles;
-import footnote.ingest.BundledSources;
-import footnote.ingest.IngestProgress;
-import footnote.ingest.Ingester;
-import footnote.ingest.SourceBoard;
-import footnote.ingest.SourceReader;
-import footnote.search.HybridRetriever;
-import footnote.search.LuceneIndex;
-import footnote.search.TextAnalysis;
 import footnote.summary.Summarizer;
 import footnote.summary.SummaryModel;
+import footnote.testing.ChatIndex;
 import footnote.testing.Fixtures;
-import footnote.testing.MemoryCopyStore;
 import footnote.testing.MemorySettingsStore;
-import footnote.testing.RefusingSourceAdmin;
 import footnote.testing.Replies;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,9 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 class DiscordBotTest {
 
-    private static InProcessEmbedder embedder;
-    private static LuceneIndex index;
-    private static SourceBoard board;
+    private static ChatIndex index;
 
     private DiscordEmulator emulator;
     private DiscordBot bot;
@@ -73,29 +54,16 @@ class DiscordBotTest {
     private final ExecutorService summaryCalls = Executors.newFixedThreadPool(2);
     private Summarizer summarizer = Summarizer.none();
 
+    /** The shipped articles, and two only server 100 has: one full of mentions, one whose excerpts overflow. */
     @BeforeAll
     static void buildIndex() throws Exception {
-        embedder = new InProcessEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15);
-        index = LuceneIndex.inMemory("discord-test");
-        List<Source> sources = new ArrayList<>(BundledSources.in(List.of(Path.of("config/articles"))));
-        // Articles only server 100 has: one full of mentions, one whose excerpts overflow a message.
-        for (String name : List.of("parade", "zeppelins")) {
-            sources.add(new Source(name, new SourceKind.Bundled(Fixtures.resourcePath("discord/articles/" + name + ".md")),
-                    Scope.server(String.valueOf(GUILD))));
-        }
-        board = new SourceBoard();
-        board.update(new Ingester(index, embedder, new SourceReader(new ArticleFiles(), new MemoryCopyStore()), 60, 20)
-                .sync(sources, IngestProgress.NONE));
+        index = ChatIndex.of("discord-test", Scope.server(String.valueOf(GUILD)),
+                List.of("discord/articles/parade.md", "discord/articles/zeppelins.md"));
     }
 
     /** The chat service over the shared index, with the settings defaults ship with and this test's settings. */
     private ChatService chat() {
-        TextAnalysis analysis = new TextAnalysis();
-        HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
-                new HybridRetriever.Settings(100, 0.5, 10));
-        Answerer answerer = new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
-        return new ChatService(Fixtures.followUps(answerer, analysis), Fixtures.conversations(), board, new RefusingSourceAdmin(), new QuestionCheck(500), settings,
-                summarizer);
+        return index.chat(settings, Fixtures.conversations(), summarizer);
     }
 
     @AfterAll
@@ -170,6 +138,10 @@ class DiscordBotTest {
         JsonNode sources = find(commands, "sources");
         assertThat(sources.path("options").get(0).path("name").asText()).isEqualTo("list");
         assertThat(sources.path("options").get(0).path("type").asInt()).isEqualTo(1);
+        JsonNode answers = find(find(commands, "settings").path("options"), "answers").path("options").get(0);
+        assertThat(answers.path("name").asText()).isEqualTo("in");
+        assertThat(answers.path("required").asBoolean()).isTrue();
+        assertThat(answers.path("choices").findValuesAsText("value")).containsExactly("thread", "reply");
         assertThat(emulator.identifyCount()).isEqualTo(1);
     }
 
@@ -208,7 +180,23 @@ class DiscordBotTest {
     }
 
     @Test
-    void a_mention_is_answered_as_a_reply_that_quotes_and_cites() {
+    void a_mention_is_answered_in_a_thread_opened_on_it_that_quotes_and_cites() {
+        start(5);
+
+        long asked = emulator.postMessage(GUILD, GENERAL, ALICE,
+                "<@" + emulator.botUserId() + "> What did Xi compare consumer technology to?");
+
+        emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages/" + asked + "/threads", r -> r.status() == 201);
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + asked + "/messages", r -> true);
+        assertThat(reply.body().has("message_reference")).isFalse();
+        assertThat(reply.body().path("content").asText()).contains("**[1]**", "> ", "spiritual opium",
+                "Xi Jinping’s Meeting with Private Tech Entrepreneurs");
+        assertPingsNobody(reply.body());
+    }
+
+    @Test
+    void in_reply_mode_a_mention_is_answered_as_a_reply_that_quotes_and_cites() {
+        settings.put(ServerSettings.empty(String.valueOf(GUILD)).withAnswersIn(ServerSettings.AnswersIn.REPLY));
         start(5);
 
         long asked = emulator.postMessage(GUILD, GENERAL, ALICE,
@@ -247,11 +235,11 @@ class DiscordBotTest {
         summarizer = modelWaitingFor(quotesSent);
         start(5);
 
-        emulator.postMessage(GUILD, GENERAL, ALICE,
+        long asked = emulator.postMessage(GUILD, GENERAL, ALICE,
                 "<@" + emulator.botUserId() + "> What did Xi compare consumer technology to?");
-        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages", r -> true);
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + asked + "/messages", r -> true);
         quotesSent.countDown();
-        RecordedRequest edited = emulator.awaitRequest("PATCH", "/channels/" + GENERAL + "/messages/\\d+", r -> r.status() < 300);
+        RecordedRequest edited = emulator.awaitRequest("PATCH", "/channels/" + asked + "/messages/\\d+", r -> r.status() < 300);
 
         assertThat(reply.body().path("content").asText()).startsWith("> **[1]** ");
         assertThat(edited.body().path("content").asText())
@@ -342,6 +330,8 @@ class DiscordBotTest {
 
     @Test
     void a_mention_over_the_rate_limit_is_refused_in_a_direct_message_not_in_the_channel() throws InterruptedException {
+        // Replies, so that the answer and the refusal would both be in the channel if the refusal were not private.
+        settings.put(ServerSettings.empty(String.valueOf(GUILD)).withAnswersIn(ServerSettings.AnswersIn.REPLY));
         start(1);
         String mention = "<@" + emulator.botUserId() + "> ";
         emulator.postMessage(GUILD, GENERAL, ALICE, mention + "What is Yaoguang?");
@@ -384,8 +374,8 @@ class DiscordBotTest {
         assertThat(emulator.resumeCount()).as("the bot reconnected and resumed").isEqualTo(1);
         long asked = emulator.postMessage(GUILD, GENERAL, BOB, "<@" + emulator.botUserId() + "> What is Yaoguang?");
 
-        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + GENERAL + "/messages",
-                r -> r.body().path("message_reference").path("message_id").asText().equals(String.valueOf(asked)));
+        // The thread opened after the resume is known to the bot too: it answers in it.
+        RecordedRequest reply = emulator.awaitRequest("POST", "/channels/" + asked + "/messages", r -> r.status() < 300);
         assertThat(reply.body().path("content").asText()).contains("Yaoguang");
     }
 

@@ -255,6 +255,22 @@ class DiscordRendererTest {
     }
 
     @Test
+    void the_settings_say_where_answers_go_and_a_change_of_it_says_how_to_follow_up() {
+        ServerSettings replies = ServerSettings.empty("1").withAnswersIn(ServerSettings.AnswersIn.REPLY);
+
+        String shown = new DiscordRenderer().render(new Reply.Settings(ServerSettings.empty("1"), Optional.empty()))
+                .content();
+        String changed = new DiscordRenderer().render(new Reply.Settings(replies,
+                Optional.of(new Command.Answers(ServerSettings.AnswersIn.REPLY)))).content();
+
+        assertThat(shown).endsWith("\nAnswers open a thread on the question, where follow-ups go (a reply where I may"
+                + " not open one)");
+        assertThat(changed).startsWith("Answers now come as a reply to the question; reply to an answer to ask a"
+                + " follow-up.\n").endsWith("\nAnswers come as a reply to the question; reply to an answer to ask a"
+                + " follow-up");
+    }
+
+    @Test
     void an_answer_too_long_for_one_message_is_shortened_at_sentence_ends_within_the_limit() {
         String sentence = "The robot number %d danced for a long while in the great hall of the palace. ";
         Random random = new Random(42);

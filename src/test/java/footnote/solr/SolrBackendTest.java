@@ -236,12 +236,14 @@ class SolrBackendTest {
     @Order(4)
     void what_one_process_writes_another_sees_at_once() throws Exception {
         try (SolrCluster other = new SolrCluster(urls(), Duration.ofSeconds(30))) {
-            new SolrServerSettingsStore(cluster, STATE).put(new ServerSettings("333", Set.of("9"), Set.of(), false));
+            new SolrServerSettingsStore(cluster, STATE).put(new ServerSettings("333", Set.of("9"), Set.of(), false,
+                    ServerSettings.AnswersIn.REPLY));
             new SolrCopyStore(cluster, STATE).write("src1", "art1", "---\ntitle: Copy\n---\nThe copied text.");
 
             ServerSettings seen = new SolrServerSettingsStore(other, STATE).get("333");
             assertThat(seen.moderatorRoles()).containsExactly("9");
             assertThat(seen.showBundled()).isFalse();
+            assertThat(seen.answersIn()).isEqualTo(ServerSettings.AnswersIn.REPLY);
             assertThat(new SolrServerSettingsStore(other, STATE).get("444").moderatorRoles()).isEmpty();
             SolrCopyStore copies = new SolrCopyStore(other, STATE);
             assertThat(copies.articleIds("src1")).containsExactly("art1");

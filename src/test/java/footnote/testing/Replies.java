@@ -25,6 +25,18 @@ public final class Replies {
         return MARKUP.matcher(reply).replaceAll("");
     }
 
+    /** The first quote of a Discord answer, as read (its line "> **[1]** …"); empty when it quotes nothing. */
+    public static java.util.Optional<String> firstQuote(String reply) {
+        return reply.lines().filter(line -> line.startsWith("> **[1]**")).findFirst().map(Replies::plain)
+                .map(String::strip);
+    }
+
+    /** How a follow-up was read in its conversation, as the answer's first line says; empty when asked alone. */
+    public static java.util.Optional<String> readingAs(String reply) {
+        return plain(reply).lines().filter(line -> line.startsWith("Reading this as: ")).findFirst()
+                .map(line -> line.substring("Reading this as: ".length()));
+    }
+
     /** Each sentence of four words or more that the reply says more than once, anywhere in it. */
     public static List<String> repeatedSentences(String reply) {
         List<String> lines = plain(reply).lines().toList();

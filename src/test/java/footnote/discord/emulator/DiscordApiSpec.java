@@ -54,7 +54,7 @@ final class DiscordApiSpec {
             "create_message", "update_message", "create_interaction_response", "execute_webhook",
             "update_original_webhook_message", "update_webhook_message", "bulk_set_application_commands",
             "bulk_set_guild_application_commands", "create_application_command",
-            "create_guild_application_command");
+            "create_guild_application_command", "create_thread_from_message");
 
     private static final class Holder {
         static final DiscordApiSpec INSTANCE = new DiscordApiSpec();

@@ -67,6 +67,14 @@ import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
  * mentioned, or wrote the message. Messages the bot creates (channel messages, interaction responses and
  * follow-ups) come back to it as {@code MESSAGE_CREATE}/{@code MESSAGE_UPDATE}, as on Discord.
  *
+ * <p><b>Threads.</b> The bot starts a thread from a message ({@code POST /channels/{id}/messages/{id}/threads},
+ * checked by {@link Threads}: name, auto-archive duration, channel type, Create Public Threads); the thread (type 11,
+ * id of the message, owned by the bot) reaches it as {@code THREAD_CREATE}, and {@link #threadsIn} lists it. Members
+ * then post in it with {@link #postMessage}, and reply to any message with {@link #postReply}
+ * ({@code message_reference} and {@code referenced_message}, pinging the replied-to author or not).
+ * {@link #awaitMessageIn} waits for a message, in a channel or a thread. To deny the bot threads, take
+ * {@link #CREATE_PUBLIC_THREADS} from {@code @everyone} ({@code guild(id).role(id, "@everyone", ...)}).
+ *
  * <p><b>Sharding.</b> Several clients can log in as shards of one bot, each on its own connection
  * ({@code DiscordApiBuilder.setTotalShards(n).setCurrentShard(i)}, or {@code loginShards}). As on Discord, a guild
  * belongs to shard {@code (guild_id >> 22) % num_shards}: only that shard's session lists it in READY and gets its
@@ -116,6 +124,11 @@ public final class DiscordEmulator implements AutoCloseable {
     public static final long DEFAULT_EVERYONE_PERMISSIONS = bits(0, 6, 9, 10, 11, 14, 15, 16, 17, 18, 20, 21, 25, 26,
             31, 32, 35, 36, 37, 38, 39, 42, 45, 46, 49, 50);
 
+    /** Create Public Threads: without it Discord refuses to start a thread from a message (403, code 50013). */
+    public static final long CREATE_PUBLIC_THREADS = 1L << 35;
+    /** Send Messages in Threads: what posting in a thread needs, in place of Send Messages. */
+    public static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
+
     static final long ADMINISTRATOR = 1L << 3;
     static final long ALL_PERMISSIONS = (1L << 51) - 1;
     static final long VIEW_CHANNEL = 1L << 10;
@@ -141,6 +154,7 @@ public final class DiscordEmulator implements AutoCloseable {
     private final RestProxy rest;
     private final Gateway gateway;
     private final RestApi restApi;
+    final Threads threads = new Threads(this);
     private final AtomicLong lastId = new AtomicLong();
 
     // ---- the world, guarded by lock ----
@@ -363,6 +377,7 @@ public final class DiscordEmulator implements AutoCloseable {
      * A member writes a message: sends {@code MESSAGE_CREATE} (if the bot has the GUILD_MESSAGES intent).
      * {@code mentions} and {@code mention_roles} come from {@code <@id>}, {@code <@!id>} and {@code <@&id>} in the
      * content; the content itself is empty for the bot unless it has MESSAGE_CONTENT or is mentioned, as on Discord.
+     * The channel may be a text channel or a thread the bot started ({@link #threadsIn}).
      *
      * @return the message id
      * @throws IllegalStateException if the bot never logged in (on any shard; the event goes to the guild's shard
@@ -370,23 +385,56 @@ public final class DiscordEmulator implements AutoCloseable {
      */
     public long postMessage(long guildId, long channelId, long authorId, String content) {
         synchronized (lock) {
-            requireSession();
-            GuildSpec guild = guild(guildId);
-            if (!guild.channels().containsKey(channelId)) {
-                throw new IllegalArgumentException("channel " + channelId + " is not a text channel of guild "
-                        + guildId);
-            }
-            if (!guild.members().containsKey(authorId)) {
-                throw new IllegalArgumentException("user " + authorId + " is not a member of guild " + guildId);
-            }
-            ObjectNode message = newMessage(channelId, userJson(authorId), content, 0);
-            Mentions mentions = mentions(guild, content, null, authorId);
-            fillMentions(message, guild, mentions);
-            messages.put(message.path("id").asLong(), message);
-            sendMessageEvent("MESSAGE_CREATE", guild, message, authorId);
-            lock.notifyAll();
-            return message.path("id").asLong();
+            return post(guildId, channelId, authorId, content, null, false);
         }
+    }
+
+    /**
+     * A member replies to a message of the same channel (Discord's reply: type 19, {@code message_reference} and
+     * {@code referenced_message}). With {@code ping}, as Discord's client does by default, the replied-to author is
+     * mentioned too, so a reply to the bot's message then mentions the bot.
+     *
+     * @return the message id
+     */
+    public long postReply(long guildId, long channelId, long authorId, String content, long repliedTo,
+                          boolean ping) {
+        synchronized (lock) {
+            ObjectNode referenced = messages.get(repliedTo);
+            if (referenced == null || referenced.path("channel_id").asLong() != channelId) {
+                throw new IllegalArgumentException("message " + repliedTo + " is not in channel " + channelId);
+            }
+            return post(guildId, channelId, authorId, content, referenced, ping);
+        }
+    }
+
+    private long post(long guildId, long channelId, long authorId, String content, ObjectNode repliedTo,
+                      boolean ping) {
+        requireSession();
+        GuildSpec guild = guild(guildId);
+        if (!guild.hasChannel(channelId)) {
+            throw new IllegalArgumentException("channel " + channelId + " is neither a text channel nor a thread of"
+                    + " guild " + guildId);
+        }
+        if (!guild.members().containsKey(authorId)) {
+            throw new IllegalArgumentException("user " + authorId + " is not a member of guild " + guildId);
+        }
+        ObjectNode message = newMessage(channelId, userJson(authorId), content, repliedTo == null ? 0 : 19);
+        Mentions mentions = mentions(guild, content, null, authorId);
+        if (repliedTo != null) {
+            message.putObject("message_reference").put("type", 0).put("message_id", repliedTo.path("id").asText())
+                    .put("channel_id", id(channelId)).put("guild_id", id(guildId));
+            message.set("referenced_message", repliedTo.deepCopy());
+            if (ping) {
+                Set<Long> users = new LinkedHashSet<>(mentions.users());
+                users.add(repliedTo.path("author").path("id").asLong());
+                mentions = new Mentions(users, mentions.roles(), mentions.everyone());
+            }
+        }
+        fillMentions(message, guild, mentions);
+        messages.put(message.path("id").asLong(), message);
+        sendMessageEvent("MESSAGE_CREATE", guild, message, authorId);
+        lock.notifyAll();
+        return message.path("id").asLong();
     }
 
     /**
@@ -412,9 +460,9 @@ public final class DiscordEmulator implements AutoCloseable {
         synchronized (lock) {
             requireSession();
             GuildSpec guild = guild(guildId);
-            if (!guild.channels().containsKey(channelId)) {
-                throw new IllegalArgumentException("channel " + channelId + " is not a text channel of guild "
-                        + guildId);
+            if (!guild.hasChannel(channelId)) {
+                throw new IllegalArgumentException("channel " + channelId + " is neither a text channel nor a thread"
+                        + " of guild " + guildId);
             }
             GuildSpec.Member member = guild.members().get(userId);
             if (member == null) {
@@ -438,7 +486,7 @@ public final class DiscordEmulator implements AutoCloseable {
             d.put("guild_locale", "en-US");
             d.put("guild_id", id(guildId));
             d.put("channel_id", id(channelId));
-            d.set("channel", channelJson(guild, guild.channels().get(channelId)));
+            d.set("channel", anyChannelJson(guild, channelId));
             ObjectNode memberNode = memberJson(guild, member, true);
             memberNode.put("permissions", Long.toString(guild.permissionsOf(userId)));
             d.set("member", memberNode);
@@ -833,6 +881,19 @@ public final class DiscordEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The threads started in a text channel, oldest first, as Discord's channel objects (type 11, {@code id} equal
+     * to the message it was started from, {@code parent_id}, {@code owner_id}, {@code name}, ...).
+     */
+    public List<JsonNode> threadsIn(long channelId) {
+        synchronized (lock) {
+            return guildOfChannel(channelId).stream()
+                    .flatMap(g -> g.threads().values().stream().filter(t -> t.parentId() == channelId)
+                            .map(t -> (JsonNode) threads.json(g, t, false)))
+                    .toList();
+        }
+    }
+
     /** The messages now in a channel (from members and from the bot), oldest first, as REST message objects. */
     public List<JsonNode> messagesIn(long channelId) {
         synchronized (lock) {
@@ -842,6 +903,39 @@ public final class DiscordEmulator implements AutoCloseable {
                     .map(m -> (JsonNode) m.deepCopy())
                     .toList();
         }
+    }
+
+    /**
+     * Waits until a message in the channel (a text channel or a thread; from anyone; as it is now, edits included)
+     * satisfies {@code match}, and returns it as a REST message object.
+     *
+     * @throws AssertionError on timeout, listing the channel's messages
+     */
+    public JsonNode awaitMessageIn(long channelId, Predicate<JsonNode> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (lock) {
+            while (true) {
+                List<JsonNode> now = messagesIn(channelId);
+                for (JsonNode message : now) {
+                    if (match.test(message)) {
+                        return message;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching message in channel " + channelId + " within " + WAIT
+                            + "; there are " + now.size() + ":" + now.stream().map(m -> "\n  "
+                            + m.path("author").path("username").asText() + ": " + m.path("content").asText())
+                            .collect(Collectors.joining()));
+                }
+                waitOn(left);
+            }
+        }
+    }
+
+    /** Whether the bot wrote this message (itself, or through an interaction), for {@link #awaitMessageIn}. */
+    public boolean byBot(JsonNode message) {
+        return message.path("author").path("id").asLong() == botUserId();
     }
 
     /** Stops the proxy and the gateway and frees their ports and threads. Idempotent. */
@@ -938,7 +1032,7 @@ public final class DiscordEmulator implements AutoCloseable {
     Optional<GuildSpec> guildOfChannel(long channelId) {
         Long guildId = channelGuild.get(channelId);
         return guildId == null ? Optional.empty() : Optional.ofNullable(guilds.get(guildId))
-                .filter(g -> g.channels().containsKey(channelId));
+                .filter(g -> g.hasChannel(channelId));
     }
 
     boolean knowsUser(long userId) {
@@ -1072,7 +1166,8 @@ public final class DiscordEmulator implements AutoCloseable {
         guild.channels().values().forEach(channel -> channels.add(channelJson(guild, channel)));
         ArrayNode members = g.putArray("members");
         guild.members().values().forEach(member -> members.add(memberJson(guild, member, true)));
-        g.putArray("threads");
+        ArrayNode threadList = g.putArray("threads");
+        guild.threads().values().forEach(thread -> threadList.add(threads.json(guild, thread, false)));
         g.putArray("presences");
         g.putArray("voice_states");
         g.putArray("emojis");
@@ -1117,6 +1212,12 @@ public final class DiscordEmulator implements AutoCloseable {
         c.putNull("parent_id");
         c.put("flags", 0);
         return c;
+    }
+
+    /** A text channel's or a thread's channel object. */
+    ObjectNode anyChannelJson(GuildSpec guild, long channelId) {
+        GuildSpec.ThreadChannel thread = guild.threads().get(channelId);
+        return thread != null ? threads.json(guild, thread, false) : channelJson(guild, guild.channels().get(channelId));
     }
 
     /** A guild member object; {@code withUser} adds the user (GUILD_CREATE, interactions) or not (messages). */

@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
+import org.javacord.api.entity.channel.AutoArchiveDuration;
 import org.javacord.api.entity.channel.ServerTextChannel;
+import org.javacord.api.entity.channel.ServerThreadChannel;
+import org.javacord.api.entity.channel.ServerThreadChannelBuilder;
 import org.javacord.api.entity.intent.Intent;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageBuilder;
@@ -445,6 +448,94 @@ class DiscordEmulatorTest {
         assertThat(contents.poll(10, TimeUnit.SECONDS)).isEqualTo("(unreadable)");
         assertThat(contents.poll(10, TimeUnit.SECONDS)).isEqualTo("<@" + discord.botUserId() + "> for the bot");
         assertCleanRun();
+    }
+
+    // ------------------------------------------------------------------------------------------ threads
+
+    @Test
+    void aThreadStartedFromAMessageReachesJavacordAndMembersPostAndReplyInIt() throws Exception {
+        api = login();
+        BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+        api.addMessageCreateListener(event -> {
+            if (!event.getMessageAuthor().isYourself()) {
+                received.add(event.getMessage());
+            }
+        });
+        Message question = api.getServerTextChannelById(GENERAL).orElseThrow().sendMessage("What is X?").join();
+
+        ServerThreadChannel thread = question.createThread("What is X?", AutoArchiveDuration.ONE_DAY)
+                .get(5, TimeUnit.SECONDS);
+        Message answer = thread.sendMessage("X is a letter.").get(5, TimeUnit.SECONDS);
+        long posted = discord.postMessage(GUILD, thread.getId(), MEMBER, "and Y?");
+        long replied = discord.postReply(GUILD, thread.getId(), MEMBER, "which letter?", answer.getId(), false);
+
+        assertThat(thread.getId()).isEqualTo(question.getId());
+        assertThat(thread.getOwnerId()).isEqualTo(discord.botUserId());
+        assertThat(thread.getParent().getId()).isEqualTo(GENERAL);
+        assertThat(thread.getMetadata().getAutoArchiveDuration()).isEqualTo(1440);
+        assertThat(api.getServerThreadChannelById(thread.getId())).isPresent();
+        assertThat(discord.threadsIn(GENERAL)).singleElement()
+                .satisfies(t -> assertThat(t.path("name").asText()).isEqualTo("What is X?"))
+                .satisfies(t -> assertThat(t.path("type").asInt()).isEqualTo(11));
+        assertThat(discord.dispatchesTo(0)).anySatisfy(p -> {
+            assertThat(p.path("t").asText()).isEqualTo("THREAD_CREATE");
+            assertThat(p.path("d").path("parent_id").asLong()).isEqualTo(GENERAL);
+        });
+        Message inThread = received.poll(10, TimeUnit.SECONDS);
+        assertThat(inThread.getId()).isEqualTo(posted);
+        assertThat(inThread.getServerThreadChannel()).map(ServerThreadChannel::getId).contains(thread.getId());
+        Message reply = received.poll(10, TimeUnit.SECONDS);
+        assertThat(reply.getId()).isEqualTo(replied);
+        assertThat(reply.getMessageReference().flatMap(r -> r.getMessageId())).contains(answer.getId());
+        assertThat(reply.getReferencedMessage()).map(m -> m.getAuthor().getId()).contains(discord.botUserId());
+        assertThat(reply.getMentionedUsers()).as("a reply without a ping mentions nobody").isEmpty();
+        assertCleanRun();
+    }
+
+    @Test
+    void aThreadNameOver100CharactersOrAnArchiveDurationDiscordDoesNotOfferIsRefused() {
+        api = login();
+        Message question = api.getServerTextChannelById(GENERAL).orElseThrow().sendMessage("What is X?").join();
+
+        CompletableFuture<ServerThreadChannel> longName = question.createThread("x".repeat(101), 60);
+        assertThatThrownBy(() -> longName.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        CompletableFuture<ServerThreadChannel> badDuration = question.createThread("What is X?", 120);
+        assertThatThrownBy(() -> badDuration.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+        // One line per schema error: the name's, then the duration's (matching none of the four constants).
+        assertThat(discord.violations()).allSatisfy(v -> assertThat(v).startsWith("POST /channels/" + GENERAL
+                + "/messages/" + question.getId() + "/threads (create_thread_from_message): "));
+        assertThat(discord.violations().get(0)).endsWith("/name: must be at most 100 characters long");
+        assertThat(discord.violations().subList(1, discord.violations().size()))
+                .allSatisfy(v -> assertThat(v).contains("/auto_archive_duration: "))
+                .anySatisfy(v -> assertThat(v).endsWith("must be the constant value '1440'"));
+        assertThat(discord.requests()).filteredOn(r -> r.path().endsWith("/threads"))
+                .extracting(RecordedRequest::status).containsExactly(400, 400);
+        assertThat(discord.threadsIn(GENERAL)).isEmpty();
+    }
+
+    @Test
+    void withoutCreatePublicThreadsAThreadIsRefusedWith403AndNoThreadInAThread() {
+        api = login();
+        Message question = api.getServerTextChannelById(GENERAL).orElseThrow().sendMessage("What is X?").join();
+        ServerThreadChannel thread = question.createThread("X", 60).join();
+        Message inThread = thread.sendMessage("In the thread").join();
+        discord.guild(GUILD).role(GUILD, "@everyone",
+                DiscordEmulator.DEFAULT_EVERYONE_PERMISSIONS & ~DiscordEmulator.CREATE_PUBLIC_THREADS);
+        Message another = api.getServerTextChannelById(GENERAL).orElseThrow().sendMessage("And Y?").join();
+
+        CompletableFuture<ServerThreadChannel> denied = another.createThread("And Y?", 60);
+        assertThatThrownBy(() -> denied.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("Missing Permissions");
+        assertThatThrownBy(() -> new ServerThreadChannelBuilder(inThread, "nested").setAutoArchiveDuration(60)
+                .create().get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+        assertThat(discord.requests()).filteredOn(r -> r.path().endsWith("/threads"))
+                .extracting(RecordedRequest::status).containsExactly(201, 403, 400);
+        assertThat(discord.violations()).hasSize(2);
+        assertThat(discord.violations().get(0)).contains("CREATE_PUBLIC_THREADS");
+        assertThat(discord.violations().get(1)).contains("threads cannot hold threads");
+        assertThat(discord.threadsIn(GENERAL)).hasSize(1);
     }
 
     // ------------------------------------------------------------------------------------------ 4. interactions

@@ -16,8 +16,9 @@ import java.util.Objects;
  *
  * <p>The {@code @everyone} role (id equal to the guild id) exists from the start with the permissions Discord gives
  * {@code @everyone} in a new guild ({@link DiscordEmulator#DEFAULT_EVERYONE_PERMISSIONS}); {@code role(guildId, ...)}
- * changes them. The bot is a member of every guild, with no roles; {@code member(emulator.botUserId(), ...)} gives
- * it roles. Methods are thread-safe.
+ * changes them (without {@link DiscordEmulator#CREATE_PUBLIC_THREADS}, say, the bot may open no thread). The bot is a
+ * member of every guild, with no roles; {@code member(emulator.botUserId(), ...)} gives it roles. Threads exist once
+ * the bot starts one from a message; members then post in them like in any channel. Methods are thread-safe.
  */
 public final class GuildSpec {
 
@@ -30,6 +31,15 @@ public final class GuildSpec {
     record Member(long userId, List<Long> roleIds, String joinedAt) {
     }
 
+    /**
+     * A public thread (type 11) started from a message of a text channel: as on Discord, its id is the message's.
+     *
+     * @param autoArchiveDuration minutes without activity before Discord archives it
+     */
+    record ThreadChannel(long id, long parentId, long ownerId, String name, int autoArchiveDuration,
+                         String createdAt) {
+    }
+
     private final DiscordEmulator emulator;
     private final long id;
     private final String name;
@@ -38,6 +48,7 @@ public final class GuildSpec {
     private final Map<Long, Role> roles = new LinkedHashMap<>();
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
     private final Map<Long, Member> members = new LinkedHashMap<>();
+    private final Map<Long, ThreadChannel> threads = new LinkedHashMap<>();
 
     GuildSpec(DiscordEmulator emulator, long id, String name, long ownerId) {
         this.emulator = emulator;
@@ -129,6 +140,16 @@ public final class GuildSpec {
 
     Map<Long, Member> members() {
         return members;
+    }
+
+    /** The active threads, by id; created by the bot through {@code POST .../messages/{id}/threads}. */
+    Map<Long, ThreadChannel> threads() {
+        return threads;
+    }
+
+    /** Whether members can post in this channel: one of the text channels, or a thread in one. */
+    boolean hasChannel(long channelId) {
+        return channels.containsKey(channelId) || threads.containsKey(channelId);
     }
 
     /** Adds the bot as a member without events (done once when the guild is created). */

@@ -254,7 +254,7 @@ final class RestApi {
     }
 
     /** A Discord error answer; {@code violation} non-null if the bot should not have sent the request. */
-    private static Reply error(int status, int code, String message, String violation) {
+    static Reply error(int status, int code, String message, String violation) {
         return new Reply(status, errorBody(code, message), violation);
     }
 
@@ -305,6 +305,7 @@ final class RestApi {
             case "add_my_message_reaction", "delete_my_message_reaction" -> reaction(m);
             case "get_channel" -> getChannel(m);
             case "create_dm" -> createDirectChannel(body.json());
+            case "create_thread_from_message" -> emulator.threads.startFromMessage(m, body.json());
             default -> error(404, 0, "404: Not Found", "Discord has " + op.operationId()
                     + ", but the emulator does not emulate it; add it to RestApi if the bot needs it");
         };
@@ -1036,8 +1037,10 @@ final class RestApi {
         if ((perms & DiscordEmulator.VIEW_CHANNEL) == 0) {
             return error(403, 50001, "Missing Access", "the bot cannot see channel " + channelId);
         }
-        if ((perms & DiscordEmulator.SEND_MESSAGES) == 0) {
-            return error(403, 50013, "Missing Permissions", "the bot may not send messages in " + channelId);
+        boolean thread = guild.threads().containsKey(channelId);
+        if ((perms & (thread ? DiscordEmulator.SEND_MESSAGES_IN_THREADS : DiscordEmulator.SEND_MESSAGES)) == 0) {
+            return error(403, 50013, "Missing Permissions", "the bot may not send messages in " + channelId
+                    + (thread ? " (a thread: SEND_MESSAGES_IN_THREADS)" : ""));
         }
         JsonNode request = body.json();
         if (MessageLimits.isEmptyMessage(request, body.files().size())) {
@@ -1203,7 +1206,7 @@ final class RestApi {
     private Reply getChannel(Match m) {
         long channelId = parseId(m.param("channel_id"));
         return emulator.guildOfChannel(channelId)
-                .map(g -> ok(emulator.channelJson(g, g.channels().get(channelId))))
+                .map(g -> ok(emulator.anyChannelJson(g, channelId)))
                 .orElseGet(() -> error(404, 10003, "Unknown Channel", null));
     }
 
