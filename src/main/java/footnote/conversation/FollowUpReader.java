@@ -98,12 +98,13 @@ final class FollowUpReader {
         String text = TRAILING.matcher(followUp.strip()).replaceAll("");
         Matcher about = WHAT_ABOUT.matcher(text);
         if (about.matches()) {
-            return Optional.of(sameOf(last, recent, about.group(1).strip()));
+            // "what about him?": the pronoun is read first.
+            return Optional.of(sameOf(last, recent, resolvePronouns(about.group(1).strip(), List.of(), recent)));
         }
         Matcher and = AND.matcher(text);
         if (and.matches()) {
             if (!QUESTION_START.matcher(and.group(1)).find()) {
-                return Optional.of(sameOf(last, recent, and.group(1).strip()));
+                return Optional.of(sameOf(last, recent, resolvePronouns(and.group(1).strip(), List.of(), recent)));
             }
             text = and.group(1);
         }

@@ -59,7 +59,7 @@ public final class FollowUps {
         Optional<FollowUpReader.Reading> reading = rewrite.isPresent()
                 ? rewrite.filter(r -> !same(r, question))
                         .map(r -> new FollowUpReader.Reading(r, r, FollowUpReader.How.REFERS))
-                : reader.read(question, alone.names(), recent);
+                : reader.read(alone.readAs().orElse(question), alone.names(), recent);
         boolean weak = reading.isPresent() && reading.get().how() == FollowUpReader.How.LEANS;
         if (reading.isEmpty() || (weak && (alone.found() || isTalk(alone)))) {
             return new Answered(alone, Optional.empty());

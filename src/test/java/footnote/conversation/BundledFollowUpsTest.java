@@ -52,6 +52,13 @@ class BundledFollowUpsTest {
     }
 
     @Test
+    void a_follow_up_typed_in_chat_words_is_read_as_written_out() {
+        FollowUps.Answered answered = converse("who is pony ma?", "wat about lei jun?");
+        assertThat(answered.inContext()).contains("who is lei jun?");
+        assertThat(answered.answer().excerpts().get(0).text()).contains("Lei Jun");
+    }
+
+    @Test
     void it_is_the_last_questions_subject() {
         FollowUps.Answered answered = converse("what is yaoguang?", "who made it?");
         assertThat(answered.inContext()).contains("who made yaoguang?");

@@ -37,6 +37,15 @@ class FollowUpReaderTest {
     }
 
     @Test
+    void what_about_a_pronoun_reads_the_pronoun_first() {
+        assertThat(read("what about him?", List.of(), turn("what did tim cook say at the summit?", "tim cook"),
+                turn("who is lei jun", "lei jun"))).contains("who is lei jun?");
+        assertThat(read("and her?", List.of(), turn("who is lei jun", "lei jun"),
+                turn("what did mary meeker say at the summit?", "mary meeker", "summit")))
+                .contains("what did mary meeker say at the summit?");
+    }
+
+    @Test
     void what_about_a_name_that_is_not_the_last_questions_subject_is_asked_beside_it() {
         assertThat(read("what about baidu?", List.of("baidu"), turn("who came to the robotics fair in may?", "may")))
                 .contains("who came to the robotics fair in may — baidu?");
