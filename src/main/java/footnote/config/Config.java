@@ -19,7 +19,8 @@ public record Config(
         DiscordConfig discord,
         FetchConfig fetch,
         FeedsConfig feeds,
-        SummaryConfig summary) {
+        SummaryConfig summary,
+        InsightsConfig insights) {
 
     public Config {
         index = requireNonNullElseGet(index, IndexConfig::defaults);
@@ -32,22 +33,28 @@ public record Config(
         fetch = requireNonNullElseGet(fetch, FetchConfig::defaults);
         feeds = requireNonNullElseGet(feeds, FeedsConfig::defaults);
         summary = requireNonNullElseGet(summary, SummaryConfig::defaults);
+        insights = requireNonNullElseGet(insights, InsightsConfig::defaults);
     }
 
     public static Config defaults() {
-        return new Config(null, null, null, null, null, null, null, null, null, null);
+        return new Config(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Config withIndex(IndexConfig replacement) {
-        return new Config(replacement, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, summary);
+        return new Config(replacement, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, summary, insights);
     }
 
     public Config withSources(SourcesConfig replacement) {
-        return new Config(index, replacement, embedding, retrieval, answers, chat, discord, fetch, feeds, summary);
+        return new Config(index, replacement, embedding, retrieval, answers, chat, discord, fetch, feeds, summary, insights);
+    }
+
+    public Config withInsights(InsightsConfig replacement) {
+        return new Config(index, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, summary,
+                replacement);
     }
 
     public Config withSummary(SummaryConfig replacement) {
-        return new Config(index, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, replacement);
+        return new Config(index, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, replacement, insights);
     }
 
     /**
@@ -70,6 +77,7 @@ public record Config(
         problems.addAll(feeds.problems());
         problems.addAll(embedding.problems());
         problems.addAll(summary.problems());
+        problems.addAll(insights.problems());
         return problems;
     }
 }

@@ -1,0 +1,213 @@
+package footnote.insights;
+
+import footnote.answer.Answer;
+import footnote.answer.Excerpt;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of insight records: records answers off the answering path (one writer thread, a bounded queue),
+ * takes votes and comments in order behind them, forgets a server's records, and purges those past the retention.
+ * While {@code enabled} is false it records nothing at all. A store that is down costs records, never an answer,
+ * and the log says so once until the store is back. Thread-safe.
+ */
+public final class Insights implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Insights.class);
+    /** Writes waiting beyond this are dropped: a store this far behind is as good as down. */
+    static final int QUEUE = 1_000;
+    /** How long a vote waits for the writer: Discord wants a button acknowledged within 3 s. */
+    static final Duration VOTE_WAIT = Duration.ofSeconds(2);
+    /** A comment is a few sentences; Discord's text field is set to the same length. */
+    public static final int MAX_COMMENT = 500;
+
+    private final InsightStore store;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration retention;
+    private final VoterKey voters;
+    private final ThreadPoolExecutor writer;
+    private final AtomicBoolean down = new AtomicBoolean();
+
+    public Insights(InsightStore store, Clock clock, boolean enabled, Duration retention, VoterKey voters) {
+        this.store = store;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.retention = retention;
+        this.voters = voters;
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread thread = new Thread(r, "insights-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Duration retention() {
+        return retention;
+    }
+
+    /**
+     * Records a question and its answer in the background; returns the record's id at once (what a vote names), or
+     * nothing when insights are off or the answer is small talk, which is no question about the sources.
+     */
+    public Optional<String> record(String server, Answer answer, Optional<String> readAs) {
+        if (!enabled || answer.outcome() instanceof Answer.SmallTalk) {
+            return Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        InsightRecord record = new InsightRecord(id, server, clock.instant(), answer.question(),
+                readAs.or(answer::readAs), answer.found() ? InsightRecord.Outcome.ANSWERED
+                : InsightRecord.Outcome.DECLINED, answer.confidence(), cited(answer.excerpts()), Map.of(), Map.of());
+        try {
+            writer.execute(() -> write(() -> {
+                store.put(record);
+                return null;
+            }));
+        } catch (RejectedExecutionException e) {
+            lost("the writer is " + (writer.isShutdown() ? "closed" : "behind"));
+        }
+        return Optional.of(id);
+    }
+
+    /** A member's vote on a recorded answer; a second press replaces the first. */
+    public VoteResult vote(String server, String recordId, String memberId, Vote vote) {
+        return change(server, recordId, record -> {
+            String voter = voters.voter(recordId, memberId);
+            Vote before = record.votes().get(voter);
+            if (vote == before) {
+                return new Change(record, VoteResult.UNCHANGED);
+            }
+            return new Change(record.withVote(voter, vote), before == null ? VoteResult.RECORDED : VoteResult.CHANGED);
+        });
+    }
+
+    /** A member's comment on a recorded answer ("what was wrong or missing?"), cut to {@link #MAX_COMMENT}. */
+    public VoteResult comment(String server, String recordId, String memberId, String comment) {
+        String text = comment.strip();
+        String kept = text.length() > MAX_COMMENT ? text.substring(0, MAX_COMMENT) : text;
+        return change(server, recordId, record -> new Change(
+                record.withComment(voters.voter(recordId, memberId), kept), VoteResult.RECORDED));
+    }
+
+    /** The server's records of the last {@code window}, oldest first; none when insights are off. */
+    public List<InsightRecord> recent(String server, Duration window) {
+        if (!enabled) {
+            return List.of();
+        }
+        return store.since(server, clock.instant().minus(window));
+    }
+
+    /** Deletes every record of the server now; returns how many. */
+    public int forget(String server) {
+        return store.deleteServer(server);
+    }
+
+    /** Deletes the records older than the retention, in every server; returns how many. */
+    public int purge() {
+        return store.deleteBefore(clock.instant().minus(retention));
+    }
+
+    private record Change(InsightRecord record, VoteResult result) {}
+
+    private interface Changer {
+        Change apply(InsightRecord record);
+    }
+
+    private VoteResult change(String server, String recordId, Changer changer) {
+        if (!enabled) {
+            return VoteResult.OFF;
+        }
+        Future<VoteResult> done;
+        try {
+            done = writer.submit(() -> write(() -> {
+                Optional<InsightRecord> found = store.get(server, recordId);
+                if (found.isEmpty()) {
+                    return VoteResult.EXPIRED;
+                }
+                Change change = changer.apply(found.get());
+                if (change.result() != VoteResult.UNCHANGED) {
+                    store.put(change.record());
+                }
+                return change.result();
+            }));
+        } catch (RejectedExecutionException e) {
+            lost("the writer is behind");
+            return VoteResult.UNAVAILABLE;
+        }
+        try {
+            VoteResult result = done.get(VOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return result == null ? VoteResult.UNAVAILABLE : result;
+        } catch (TimeoutException | ExecutionException e) {
+            return VoteResult.UNAVAILABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return VoteResult.UNAVAILABLE;
+        }
+    }
+
+    /** Runs a store call on the writer; a store that is down is logged once, until a call succeeds again. */
+    private <T> T write(Callable<T> call) {
+        try {
+            T result = call.call();
+            if (down.compareAndSet(true, false)) {
+                log.info("Insights store is back: questions are recorded again");
+            }
+            return result;
+        } catch (InsightStoreException e) {
+            lost(e.getMessage());
+            return null;
+        } catch (Exception e) {
+            lost(e.toString());
+            return null;
+        }
+    }
+
+    private void lost(String why) {
+        if (down.compareAndSet(false, true)) {
+            log.warn("Insights store unavailable ({}): questions are answered but not recorded until it is back", why);
+        }
+    }
+
+    private static List<Cited> cited(List<Excerpt> excerpts) {
+        Map<String, Cited> cited = new LinkedHashMap<>();
+        for (Excerpt excerpt : excerpts) {
+            cited.putIfAbsent(excerpt.sourceId() + "\n" + excerpt.articleId(),
+                    new Cited(excerpt.sourceId(), excerpt.articleId(), excerpt.citation().title()));
+        }
+        return List.copyOf(cited.values());
+    }
+
+    /** Lets queued writes finish (briefly), then stops the writer; the store is closed by its owner. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
