@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import footnote.chat.ChatService;
 import footnote.chat.Context;
-import footnote.chat.InsightJson;
+import footnote.chat.InsightReportJson;
 import footnote.chat.InsightLines;
 import footnote.chat.ServerSettingsStore;
 import footnote.corpus.Scope;
@@ -118,7 +118,7 @@ final class InsightsCommand implements Callable<Integer> {
     private static String json(List<InsightReport> reports) {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode array = mapper.createArrayNode();
-        reports.forEach(report -> array.add(InsightJson.report(report)));
+        reports.forEach(report -> array.add(InsightReportJson.report(report)));
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array);
         } catch (JsonProcessingException e) {
