@@ -15,6 +15,7 @@ import footnote.testing.InsightFixtures;
 import footnote.testing.ManualClock;
 import footnote.testing.MemoryInsightStore;
 import footnote.testing.MemorySettingsStore;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,9 @@ class ChatInsightsTest {
         return Context.server(ServerSettings.empty(server), true);
     }
 
+    /** Each question a second after the one before, so that the records' order is the order they were asked in. */
     private Reply.Answered ask(String question, Context context) {
+        clock.advance(Duration.ofSeconds(1));
         return chat.handle(new Command.Ask(question), context).answered().orElseThrow();
     }
 

@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MemoryInsightStore implements InsightStore {
 
+    /** Oldest first, records of one instant in id order: as the real stores list them. */
+    private static final Comparator<InsightRecord> ORDER = Comparator.comparing(InsightRecord::asked)
+            .thenComparing(InsightRecord::id);
+
     private final Map<String, Map<String, InsightRecord>> servers = new ConcurrentHashMap<>();
 
     @Override
@@ -31,7 +35,7 @@ public final class MemoryInsightStore implements InsightStore {
     @Override
     public List<InsightRecord> since(String server, Instant from) {
         return servers.getOrDefault(server, Map.of()).values().stream().filter(r -> !r.asked().isBefore(from))
-                .sorted(Comparator.comparing(InsightRecord::asked)).toList();
+                .sorted(ORDER).toList();
     }
 
     @Override
@@ -61,7 +65,7 @@ public final class MemoryInsightStore implements InsightStore {
     /** Every record of every server, for tests that read what was stored. */
     public List<InsightRecord> all() {
         return servers.values().stream().flatMap(m -> m.values().stream())
-                .sorted(Comparator.comparing(InsightRecord::asked)).toList();
+                .sorted(ORDER).toList();
     }
 
     @Override
