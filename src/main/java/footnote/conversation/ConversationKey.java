@@ -33,6 +33,13 @@ public record ConversationKey(Optional<String> server, Where where, String place
         Objects.requireNonNull(member, "member");
     }
 
+    /** Names the place but never the member: the key appears in failure logs, which hold no member ids. */
+    @Override
+    public String toString() {
+        return where + " " + server.map(s -> "in server " + s + " ").orElse("") + place
+                + member.map(m -> " (one member's)").orElse("");
+    }
+
     public static ConversationKey terminal(long session) {
         return new ConversationKey(Optional.empty(), Where.TERMINAL, Long.toString(session), Optional.empty());
     }

@@ -72,6 +72,12 @@ class ConversationsTest {
     }
 
     @Test
+    void a_key_written_to_a_log_names_the_place_but_not_the_member() {
+        assertThat(ConversationKey.askChannel("s1", "c1", "123456789012345678").toString())
+                .contains("c1").doesNotContain("123456789012345678");
+    }
+
+    @Test
     void forgetting_ends_the_conversation_and_its_links() {
         ConversationKey key = ConversationKey.terminal(1);
         conversations.add(key, turn("one"));
