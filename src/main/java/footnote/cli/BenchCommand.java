@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config settings = backend.apply(config.load());
+        Config settings = backend.apply(config.load().measuring());
         if (hostile) {
             return hostile(settings);
         }

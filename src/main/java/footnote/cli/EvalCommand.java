@@ -105,7 +105,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config settings = config.load();
+        Config settings = config.load().measuring();
         if (articles != null) {
             // --articles takes any number of folders, so it swallows the question files that follow it.
             questionFiles.addAll(articles.stream().filter(Files::isRegularFile).toList());

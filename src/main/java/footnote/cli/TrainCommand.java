@@ -90,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         List<Corpus> parsed = new ArrayList<>();
         corpora.forEach(c -> parsed.add(corpus(c, false)));
         offTopic.forEach(c -> parsed.add(corpus(c, true)));
-        Config settings = config.load();
+        Config settings = config.load().measuring();
         Embedder embedder = App.embedder(settings);
         List<AnswerModelTrainer.Seen> seen = new ArrayList<>();
         for (Corpus corpus : parsed) {

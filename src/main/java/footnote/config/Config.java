@@ -53,6 +53,14 @@ public record Config(
                 replacement);
     }
 
+    /**
+     * The same settings with insights off: for measurements (eval, bench, train), whose thousands of questions are
+     * nobody's and must never land among a server's or the operator's records.
+     */
+    public Config measuring() {
+        return withInsights(new InsightsConfig(false, insights.retentionDays()));
+    }
+
     public Config withSummary(SummaryConfig replacement) {
         return new Config(index, sources, embedding, retrieval, answers, chat, discord, fetch, feeds, replacement, insights);
     }

@@ -33,6 +33,8 @@ public final class Insights implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Insights.class);
     /** Writes waiting beyond this are dropped: a store this far behind is as good as down. */
     static final int QUEUE = 1_000;
+    /** How long closing waits for queued writes; a store commit takes up to ~0.15 s here, so dozens fit. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     /** How long a vote waits for the writer: Discord wants a button acknowledged within 3 s. */
     static final Duration VOTE_WAIT = Duration.ofSeconds(2);
     /** A comment is a few sentences; Discord's text field is set to the same length. */
@@ -45,6 +47,8 @@ public final class Insights implements AutoCloseable {
     private final VoterKey voters;
     private final ThreadPoolExecutor writer;
     private final AtomicBoolean down = new AtomicBoolean();
+    /** Set when closing took too long: the writes still queued are dropped rather than waited for. */
+    private final AtomicBoolean dropping = new AtomicBoolean();
 
     public Insights(InsightStore store, Clock clock, boolean enabled, Duration retention, VoterKey voters) {
         this.store = store;
@@ -213,6 +217,9 @@ public final class Insights implements AutoCloseable {
 
     /** Runs a store call on the writer; a store that is down is logged once, until a call succeeds again. */
     private <T> T write(Callable<T> call) {
+        if (dropping.get()) {
+            return null;
+        }
         try {
             T result = call.call();
             if (down.compareAndSet(true, false)) {
@@ -243,16 +250,22 @@ public final class Insights implements AutoCloseable {
         return List.copyOf(cited.values());
     }
 
-    /** Lets queued writes finish (briefly), then stops the writer; the store is closed by its owner. */
+    /**
+     * Lets queued writes finish for a few seconds, then drops the rest and waits for the one in hand; the store is
+     * closed by its owner. The writer is never interrupted: an interrupt closes Lucene's open files under it
+     * ({@code ClosedByInterruptException}), so the store would read as broken until reopened.
+     */
     @Override
     public void close() {
         writer.shutdown();
         try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
+            if (!writer.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Insights: {} records still queued at shutdown are not kept", writer.getQueue().size());
+                dropping.set(true);
+                writer.awaitTermination(1, TimeUnit.MINUTES);
             }
         } catch (InterruptedException e) {
-            writer.shutdownNow();
+            dropping.set(true);
             Thread.currentThread().interrupt();
         }
     }
