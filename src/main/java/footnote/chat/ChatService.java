@@ -7,6 +7,12 @@ import footnote.corpus.SourceAdmin;
 import footnote.corpus.SourceCatalog;
 import footnote.corpus.SourceStatus;
 import footnote.corpus.WebAddress;
+import footnote.insights.InsightRecord;
+import footnote.insights.InsightReport;
+import footnote.insights.InsightReports;
+import footnote.insights.Insights;
+import footnote.insights.Vote;
+import footnote.insights.VoteResult;
 import footnote.summary.Summarizer;
 import java.net.URI;
 import java.util.List;
@@ -35,9 +41,31 @@ public final class ChatService {
     private final QuestionCheck check;
     private final ServerSettingsStore settings;
     private final Summarizer summarizer;
+    /** Empty when this service records nothing: {@code insights} commands then say insights are off. */
+    private final Optional<Insights> insights;
+    private final Optional<InsightReports> reports;
 
+    /** A service that records no insights (tests and tools that answer without a store). */
     public ChatService(FollowUps followUps, Conversations conversations, SourceCatalog catalog, SourceAdmin admin,
             QuestionCheck check, ServerSettingsStore settings, Summarizer summarizer) {
+        this(followUps, conversations, catalog, admin, check, settings, summarizer, Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * @param insights records each question answered or declined, and takes members' votes
+     * @param reports  builds the report moderators read
+     */
+    public ChatService(FollowUps followUps, Conversations conversations, SourceCatalog catalog, SourceAdmin admin,
+            QuestionCheck check, ServerSettingsStore settings, Summarizer summarizer, Insights insights,
+            InsightReports reports) {
+        this(followUps, conversations, catalog, admin, check, settings, summarizer, Optional.of(insights),
+                Optional.of(reports));
+    }
+
+    private ChatService(FollowUps followUps, Conversations conversations, SourceCatalog catalog, SourceAdmin admin,
+            QuestionCheck check, ServerSettingsStore settings, Summarizer summarizer, Optional<Insights> insights,
+            Optional<InsightReports> reports) {
         this.followUps = followUps;
         this.conversations = conversations;
         this.catalog = catalog;
@@ -45,6 +73,32 @@ public final class ChatService {
         this.check = check;
         this.settings = settings;
         this.summarizer = summarizer;
+        this.insights = insights;
+        this.reports = reports;
+    }
+
+    /**
+     * A member's vote on a recorded answer (the answer's {@link Reply.Answered#recordId}), in the server the
+     * context names, or the terminal's; a second vote replaces the first. Waits briefly for the store.
+     */
+    public VoteResult vote(Context context, String memberId, String recordId, Vote vote) {
+        return insights.map(i -> i.vote(insightServer(context), recordId, memberId, vote)).orElse(VoteResult.OFF);
+    }
+
+    /** A member's comment on a recorded answer ("what was wrong or missing?"), kept with their vote. */
+    public VoteResult comment(Context context, String memberId, String recordId, String text) {
+        return insights.map(i -> i.comment(insightServer(context), recordId, memberId, text))
+                .orElse(VoteResult.OFF);
+    }
+
+    /** Whether answers are recorded, so members' votes on them count. */
+    public boolean recordsInsights() {
+        return insights.filter(Insights::enabled).isPresent();
+    }
+
+    /** Where a context's records are kept: its Discord server, or the terminal's own. */
+    private static String insightServer(Context context) {
+        return context.serverId().orElse(InsightRecord.TERMINAL);
     }
 
     /**
@@ -125,7 +179,31 @@ public final class ChatService {
             FollowUps.Answered answered = followUps.answer(question,
                     context.conversation().map(conversations::recent).orElse(List.of()), context.scopes());
             context.conversation().ifPresent(key -> conversations.add(key, answered.turn()));
-            return now(new Reply.Answered(answered.answer(), Optional.empty(), answered.inContext()));
+            // Recorded off the answering path: this only queues the record (small talk is not recorded).
+            Optional<String> recordId = insights.flatMap(i -> i.record(insightServer(context), question,
+                    answered.answer(), answered.inContext()));
+            return now(new Reply.Answered(answered.answer(), Optional.empty(), answered.inContext(), recordId));
+        }
+
+        @Override
+        public CompletableFuture<Reply> insights(Command.Insights command) {
+            if (insights.filter(Insights::enabled).isEmpty()) {
+                return now(new Reply.InsightsOff());
+            }
+            List<InsightReport.SourceUse> sources = catalog.list(context.scopes()).stream()
+                    .map(s -> new InsightReport.SourceUse(s.source().id(), s.title(), 0)).toList();
+            return now(new Reply.Insights(insights.get().report(reports.orElseThrow(), insightServer(context),
+                    command.days(), sources)));
+        }
+
+        /**
+         * Deletes even while insights are off: records made before they were turned off stay until the retention,
+         * and a moderator asking to delete members' questions is never refused.
+         */
+        @Override
+        public CompletableFuture<Reply> forgetInsights(Command.ForgetInsights command) {
+            return now(insights.<Reply>map(i -> new Reply.InsightsForgotten(i.forget(insightServer(context))))
+                    .orElseGet(Reply.InsightsOff::new));
         }
 
         @Override

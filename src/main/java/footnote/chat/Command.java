@@ -1,5 +1,6 @@
 package footnote.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,10 @@ public sealed interface Command {
         R bundledSources(BundledSources command);
 
         R answers(Answers command);
+
+        R insights(Insights command);
+
+        R forgetInsights(ForgetInsights command);
     }
 
     /** Whether only moderators may give it: true for every {@link Moderation} command, by its type. */
@@ -98,7 +103,44 @@ public sealed interface Command {
         }
     }
 
-    /** Commands that change what the bot knows or how it behaves in a server: moderators only. */
+    /**
+     * What this server's members asked over the last {@code days} (7, 30 or 90; other values are refused), how the
+     * answers served them and which sources did: moderators only, since it shows members' questions.
+     */
+    record Insights(int days) implements Moderation {
+
+        /** The windows a moderator chooses from: a week, a month, a quarter (the default retention). */
+        public static final List<Integer> WINDOWS = List.of(7, 30, 90);
+
+        public Insights() {
+            this(WINDOWS.get(0));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.insights(this);
+        }
+
+        /** Grouping the unanswered questions embeds each of them: a second or more over a busy quarter. */
+        @Override
+        public boolean slow() {
+            return true;
+        }
+    }
+
+    /** Deletes every insight record of this server at once, before the retention would. */
+    record ForgetInsights() implements Moderation {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.forgetInsights(this);
+        }
+    }
+
+    /**
+     * Commands that change what the bot knows or how it behaves in a server, or show what its members asked:
+     * moderators only.
+     */
     sealed interface Moderation extends Command {
 
         @Override

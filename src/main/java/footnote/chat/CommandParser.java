@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Reads a typed line as a command: {@code help}; {@code sources} (or {@code sources list [page]}),
  * {@code sources add <url>}, {@code sources upload <file>}, {@code sources remove <id>},
- * {@code sources refresh [id]}, {@code sources status}; {@code ask <question>}; each also with Discord's leading
- * slash. Any other line is a question.
+ * {@code sources refresh [id]}, {@code sources status}; {@code insights [7|30|90]}, {@code insights forget};
+ * {@code ask <question>}; each also with Discord's leading slash. Any other line is a question.
  */
 public final class CommandParser {
 
@@ -25,6 +25,12 @@ public final class CommandParser {
         }
         if (first.equals("ask")) {
             return new Command.Ask(bare.substring(3).strip());
+        }
+        if (first.equals("insights") && words.length <= 2) {
+            Optional<Command> insights = insights(second);
+            if (insights.isPresent()) {
+                return insights.get();
+            }
         }
         if (first.equals("sources")) {
             Optional<Command> sources = sources(words.length, second, rest);
@@ -57,6 +63,17 @@ public final class CommandParser {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** {@code insights}, {@code insights 30} (any number: one outside 7, 30, 90 is refused with the choices). */
+    private static Optional<Command> insights(String argument) {
+        if (argument.isEmpty()) {
+            return Optional.of(new Command.Insights());
+        }
+        if (argument.equals("forget")) {
+            return Optional.of(new Command.ForgetInsights());
+        }
+        return page(argument).map(Command.Insights::new);
     }
 
     private static Optional<Integer> page(String text) {

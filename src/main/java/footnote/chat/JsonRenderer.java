@@ -94,6 +94,25 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     }
 
     @Override
+    public ObjectNode insights(Reply.Insights reply) {
+        ObjectNode root = json.createObjectNode().put("type", "insights")
+                .put("message", InsightLines.headline(reply.report()));
+        root.set("report", InsightJson.report(reply.report()));
+        return root;
+    }
+
+    @Override
+    public ObjectNode insightsForgotten(Reply.InsightsForgotten reply) {
+        return json.createObjectNode().put("type", "insights_forgotten").put("deleted", reply.deleted())
+                .put("message", InsightLines.forgotten(reply.deleted(), true));
+    }
+
+    @Override
+    public ObjectNode insightsOff(Reply.InsightsOff reply) {
+        return json.createObjectNode().put("type", "insights_off").put("message", InsightLines.OFF_FOR_OPERATOR);
+    }
+
+    @Override
     public ObjectNode refusal(Reply.Refusal reply) {
         return json.createObjectNode().put("type", "refusal").put("message", reply.message());
     }

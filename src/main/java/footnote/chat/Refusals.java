@@ -89,6 +89,18 @@ final class Refusals implements Command.Visitor<Optional<String>> {
         return outsideAServer();
     }
 
+    /** The windows are fixed so that every report compares like with like, and none reaches past the retention. */
+    @Override
+    public Optional<String> insights(Command.Insights command) {
+        return Command.Insights.WINDOWS.contains(command.days()) ? Optional.empty()
+                : Optional.of("Insights cover the last 7, 30 or 90 days, not " + command.days() + ".");
+    }
+
+    @Override
+    public Optional<String> forgetInsights(Command.ForgetInsights command) {
+        return Optional.empty();
+    }
+
     private Optional<String> outsideAServer() {
         return context.serverId().isEmpty() ? Optional.of(SETTINGS_NEED_A_SERVER) : Optional.empty();
     }

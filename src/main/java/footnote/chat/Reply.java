@@ -4,6 +4,7 @@ import footnote.answer.Answer;
 import footnote.corpus.SourceChange;
 import footnote.corpus.SourceJobs;
 import footnote.corpus.SourceStatus;
+import footnote.insights.InsightReport;
 import footnote.summary.Summary;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,12 @@ public sealed interface Reply {
         R jobs(Jobs reply);
 
         R settings(Settings reply);
+
+        R insights(Insights reply);
+
+        R insightsForgotten(InsightsForgotten reply);
+
+        R insightsOff(InsightsOff reply);
 
         R refusal(Refusal reply);
 
@@ -62,8 +69,11 @@ public sealed interface Reply {
      * @param inContext how a follow-up was read in its conversation ("how long did training deepseek's model
      *                  take?"), shown before the quotes so a member can see and correct it; empty when the question
      *                  was answered as it stands
+     * @param recordId  the insight record of this question, which a member's vote names; empty for small talk, or
+     *                  when insights are off
      */
-    record Answered(Answer answer, Optional<Summary> summary, Optional<String> inContext) implements Reply {
+    record Answered(Answer answer, Optional<Summary> summary, Optional<String> inContext,
+            Optional<String> recordId) implements Reply {
 
         public Answered(Answer answer) {
             this(answer, Optional.empty(), Optional.empty());
@@ -73,9 +83,13 @@ public sealed interface Reply {
             this(answer, summary, Optional.empty());
         }
 
+        public Answered(Answer answer, Optional<Summary> summary, Optional<String> inContext) {
+            this(answer, summary, inContext, Optional.empty());
+        }
+
         /** The same answer with its summary. */
         public Answered with(Optional<Summary> written) {
-            return new Answered(answer, written, inContext);
+            return new Answered(answer, written, inContext, recordId);
         }
 
         @Override
@@ -150,6 +164,36 @@ public sealed interface Reply {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.settings(this);
+        }
+    }
+
+    /** What this server's members asked over a window, as data: each renderer words it. */
+    record Insights(InsightReport report) implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.insights(this);
+        }
+    }
+
+    /** The server's insight records were deleted: {@code deleted} of them. */
+    record InsightsForgotten(int deleted) implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.insightsForgotten(this);
+        }
+    }
+
+    /**
+     * Insights are off ({@code insights.enabled: false}): nothing is recorded, so there is nothing to show or
+     * forget. Carried out, in that nothing went wrong: the operator chose it.
+     */
+    record InsightsOff() implements Reply {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.insightsOff(this);
         }
     }
 

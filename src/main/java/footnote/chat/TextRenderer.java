@@ -81,6 +81,21 @@ public final class TextRenderer implements Reply.Visitor<String> {
     }
 
     @Override
+    public String insights(Reply.Insights reply) {
+        return InsightLines.text(reply.report());
+    }
+
+    @Override
+    public String insightsForgotten(Reply.InsightsForgotten reply) {
+        return InsightLines.forgotten(reply.deleted(), true);
+    }
+
+    @Override
+    public String insightsOff(Reply.InsightsOff reply) {
+        return InsightLines.OFF_FOR_OPERATOR;
+    }
+
+    @Override
     public String refusal(Reply.Refusal reply) {
         return reply.message();
     }
@@ -150,5 +165,7 @@ public final class TextRenderer implements Reply.Visitor<String> {
               sources remove <id>   remove a source and its passages
               sources refresh [id]  fetch a source (or all) again
               sources status        what is running, queued or failed
+              insights [7|30|90]    what was asked over the last days, what went unanswered, votes
+              insights forget       delete the recorded questions, votes and comments
               help                  show this help""";
 }

@@ -1,5 +1,6 @@
 package footnote.discord;
 
+import footnote.chat.InsightLines;
 import footnote.chat.Markdown;
 import footnote.chat.Reply;
 import footnote.chat.ServerSettings;
@@ -68,6 +69,22 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
     @Override
     public OutgoingMessage settings(Reply.Settings reply) {
         return new OutgoingMessage(fit(settingsText(reply)), true);
+    }
+
+    /** For the moderator alone: it shows what members asked. */
+    @Override
+    public OutgoingMessage insights(Reply.Insights reply) {
+        return new OutgoingMessage(DiscordInsights.text(reply.report(), maxContent), true);
+    }
+
+    @Override
+    public OutgoingMessage insightsForgotten(Reply.InsightsForgotten reply) {
+        return new OutgoingMessage(fit(InsightLines.forgotten(reply.deleted(), false)), true);
+    }
+
+    @Override
+    public OutgoingMessage insightsOff(Reply.InsightsOff reply) {
+        return new OutgoingMessage(fit(InsightLines.OFF_FOR_MODERATORS), true);
     }
 
     @Override

@@ -4,6 +4,7 @@ import footnote.answer.Answer;
 import footnote.answer.Excerpt;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,19 @@ public final class Insights implements AutoCloseable {
      * nothing when insights are off or the answer is small talk, which is no question about the sources.
      */
     public Optional<String> record(String server, Answer answer, Optional<String> readAs) {
+        return record(server, answer.question(), answer, readAs);
+    }
+
+    /**
+     * As {@link #record(String, Answer, Optional)}, with the question as the member asked it: a follow-up's answer
+     * carries the question as read in its conversation, which is stored as {@code readAs}.
+     */
+    public Optional<String> record(String server, String question, Answer answer, Optional<String> readAs) {
         if (!enabled || answer.outcome() instanceof Answer.SmallTalk) {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString();
-        InsightRecord record = new InsightRecord(id, server, clock.instant(), answer.question(),
+        InsightRecord record = new InsightRecord(id, server, clock.instant(), question,
                 readAs.or(answer::readAs), answer.found() ? InsightRecord.Outcome.ANSWERED
                 : InsightRecord.Outcome.DECLINED, answer.confidence(), cited(answer.excerpts()), Map.of(), Map.of());
         try {
@@ -117,9 +126,46 @@ public final class Insights implements AutoCloseable {
         return store.since(server, clock.instant().minus(window));
     }
 
-    /** Deletes every record of the server now; returns how many. */
+    /**
+     * The server's report over the last {@code days}, from a moment's reading of the store; empty when insights are
+     * off.
+     *
+     * @param sources the server's sources, for those never cited
+     */
+    public InsightReport report(InsightReports reports, String server, int days,
+            List<InsightReport.SourceUse> sources) {
+        Instant now = clock.instant();
+        List<InsightRecord> records = enabled ? store.since(server, now.minus(Duration.ofDays(days))) : List.of();
+        return reports.build(server, days, now, records, sources);
+    }
+
+    /** The servers that have records, for the operator's report; none when insights are off. */
+    public List<String> servers() {
+        return enabled ? store.servers() : List.of();
+    }
+
+    /**
+     * Deletes every record of the server now; returns how many. Runs on the writer, behind the records already
+     * queued, so that none of them is written after it (a question asked just before would outlive the forget).
+     *
+     * @throws InsightStoreException when the store cannot be reached: the moderator is told it did not happen
+     */
     public int forget(String server) {
-        return store.deleteServer(server);
+        Future<Integer> done;
+        try {
+            done = writer.submit(() -> store.deleteServer(server));
+        } catch (RejectedExecutionException e) {
+            return store.deleteServer(server); // closing, or far behind: delete now rather than not at all
+        }
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new InsightStoreException("could not delete the records of " + server, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InsightStoreException("interrupted while deleting the records of " + server, e);
+        }
     }
 
     /** Deletes the records older than the retention, in every server; returns how many. */

@@ -29,6 +29,15 @@ class CommandParserTest {
     }
 
     @Test
+    void reads_insights_for_a_window_and_forget() {
+        assertThat(CommandParser.parse("insights")).isEqualTo(new Command.Insights(7));
+        assertThat(CommandParser.parse("/insights 30")).isEqualTo(new Command.Insights(30));
+        assertThat(CommandParser.parse("insights 14")).isEqualTo(new Command.Insights(14)); // refused later, with the choices
+        assertThat(CommandParser.parse("insights forget")).isEqualTo(new Command.ForgetInsights());
+        assertThat(CommandParser.parse("insights into the symposium?")).isInstanceOf(Command.Ask.class);
+    }
+
+    @Test
     void a_sentence_that_starts_like_a_command_is_still_a_question() {
         assertThat(CommandParser.parse("sources add more than one word here")).isInstanceOf(Command.Ask.class);
         assertThat(CommandParser.parse("sources of the Nile")).isInstanceOf(Command.Ask.class);

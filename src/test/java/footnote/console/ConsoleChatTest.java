@@ -2,31 +2,23 @@ package footnote.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import footnote.answer.Answerer;
-import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
-import footnote.chat.QuestionCheck;
-import footnote.corpus.Article;
-import footnote.corpus.Chunker;
-import footnote.corpus.Passage;
-import footnote.search.HybridRetriever;
-import footnote.search.IndexedArticle;
-import footnote.search.LuceneIndex;
-import footnote.search.TextAnalysis;
+import footnote.insights.InsightRecord;
+import footnote.insights.Insights;
+import footnote.insights.Vote;
 import footnote.summary.Summarizer;
 import footnote.summary.SummaryModel;
-import footnote.testing.Fixtures;
-import footnote.testing.HashingEmbedder;
-import footnote.testing.MemorySettingsStore;
-import footnote.testing.RefusingSourceAdmin;
+import footnote.testing.InsightFixtures;
+import footnote.testing.MemoryInsightStore;
+import footnote.testing.TinyChat;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,21 +39,7 @@ class ConsoleChatTest {
     /** The chat's output; {@code quotesShown} opens once a quote's citation line is out. */
     private static String chatWatching(String input, Summarizer summarizer, CountDownLatch quotesShown)
             throws IOException {
-        HashingEmbedder embedder = new HashingEmbedder();
-        TextAnalysis analysis = new TextAnalysis();
-        try (LuceneIndex index = LuceneIndex.inMemory("t")) {
-            Article article = Fixtures.article("gala", "Gala", "Sixteen humanoid robots danced at the gala.");
-            List<Passage> passages = new Chunker(60, 20).chunk(article);
-            index.putArticle(new IndexedArticle("gala", "gala", article.scope(), "Gala", "f", passages.size()),
-                    passages, embedder.embedPassages(passages.stream().map(Passage::text).toList()));
-            index.commit();
-            HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
-                    new HybridRetriever.Settings(10, 0.5, 5));
-            ChatService chat = new ChatService(Fixtures.followUps(
-                    new Answerer(retriever, analysis, Fixtures.lexicon(), embedder, new EvidencePolicy(0.5, 0.1, 0.5, 0.1), 3, 400),
-                    analysis), Fixtures.conversations(),
-                    scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore(),
-                    summarizer);
+        try (TinyChat tiny = new TinyChat()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
                 @Override
                 public synchronized void write(byte[] b, int off, int len) {
@@ -71,8 +49,23 @@ class ConsoleChatTest {
                     }
                 }
             };
-            new ConsoleChat(chat, java.util.Optional.empty()).run(new BufferedReader(new StringReader(input)),
-                    new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+            run(tiny.chat(summarizer), input, bytes, true);
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void run(ChatService chat, String input, ByteArrayOutputStream bytes, boolean prompt)
+            throws IOException {
+        new ConsoleChat(chat, Optional.empty()).run(new BufferedReader(new StringReader(input)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), prompt);
+    }
+
+    /** The chat's output with insights recorded in {@code store}; the records are all written when it returns. */
+    private static String recording(String input, MemoryInsightStore store) throws IOException {
+        try (TinyChat tiny = new TinyChat();
+                Insights insights = InsightFixtures.insights(store, Clock.systemUTC())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            run(tiny.chat(insights), input, bytes, false);
             return bytes.toString(StandardCharsets.UTF_8);
         }
     }
@@ -126,5 +119,35 @@ class ConsoleChatTest {
 
         assertThat(out).contains("sources [page]        list the sources", "quit                  leave", "There are no sources yet.",
                 "Ask me a question about the sources");
+    }
+
+    @Test
+    void plus_and_minus_vote_on_the_last_answer_even_after_small_talk_and_minus_may_carry_a_comment() throws IOException {
+        MemoryInsightStore store = new MemoryInsightStore();
+
+        String out = recording("How many robots danced at the gala?\n+\nthanks!\n- it was seventeen\n", store);
+
+        assertThat(out).contains("Thanks: noted as helpful.\n",
+                "Thanks: your vote is now not helpful, with your comment.\n");
+        InsightRecord record = store.all().get(0);
+        assertThat(record.votes().values()).containsExactly(Vote.NOT_HELPFUL);
+        assertThat(record.comments().values()).containsExactly("it was seventeen");
+    }
+
+    @Test
+    void a_vote_before_any_answer_says_there_is_nothing_to_vote_on() throws IOException {
+        MemoryInsightStore store = new MemoryInsightStore();
+
+        String out = recording("-\nhello\n+\n", store);
+
+        assertThat(out).startsWith("There is no answer to vote on yet");
+        assertThat(out.split("There is no answer to vote on yet", -1)).as("small talk is no answer").hasSize(3);
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void help_names_the_votes_and_insights() throws IOException {
+        assertThat(chat("help\n")).contains("  +  ", "  - [what was wrong]", "insights [7|30|90]",
+                "insights forget");
     }
 }

@@ -17,6 +17,8 @@ import footnote.ingest.IngestProgress;
 import footnote.ingest.Ingester;
 import footnote.ingest.SourceBoard;
 import footnote.ingest.SourceReader;
+import footnote.insights.InsightReports;
+import footnote.insights.Insights;
 import footnote.search.HybridRetriever;
 import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
@@ -57,12 +59,23 @@ public final class ChatIndex implements AutoCloseable {
     /** A chat service over this index with these settings and conversations. */
     public ChatService chat(ServerSettingsStore settings, Conversations conversations, Summarizer summarizer) {
         TextAnalysis analysis = new TextAnalysis();
+        return new ChatService(Fixtures.followUps(answerer(analysis), analysis), conversations, board,
+                new RefusingSourceAdmin(), new QuestionCheck(500), settings, summarizer);
+    }
+
+    /** The same, recording questions in {@code insights}; the report groups with this index's embedding model. */
+    public ChatService chat(ServerSettingsStore settings, Conversations conversations, Insights insights) {
+        TextAnalysis analysis = new TextAnalysis();
+        return new ChatService(Fixtures.followUps(answerer(analysis), analysis), conversations, board,
+                new RefusingSourceAdmin(), new QuestionCheck(500), settings, Summarizer.none(), insights,
+                new InsightReports(embedder));
+    }
+
+    private Answerer answerer(TextAnalysis analysis) {
         HybridRetriever retriever = new HybridRetriever(index, embedder, analysis,
                 new HybridRetriever.Settings(100, 0.5, 10));
-        Answerer answerer = new Answerer(retriever, analysis, Fixtures.lexicon(), embedder,
+        return new Answerer(retriever, analysis, Fixtures.lexicon(), embedder,
                 new EvidencePolicy(0.7, 0.1, 0.54, 0.1), 3, 400);
-        return new ChatService(Fixtures.followUps(answerer, analysis), conversations, board, new RefusingSourceAdmin(),
-                new QuestionCheck(500), settings, summarizer);
     }
 
     @Override

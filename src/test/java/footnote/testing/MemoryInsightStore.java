@@ -1,0 +1,71 @@
+package footnote.testing;
+
+import footnote.insights.InsightRecord;
+import footnote.insights.InsightStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Insight records kept in a map, keyed by server and id as the real stores key them, for tests that exercise the
+ * chat and the report rather than a store's files. Thread-safe.
+ */
+public final class MemoryInsightStore implements InsightStore {
+
+    private final Map<String, Map<String, InsightRecord>> servers = new ConcurrentHashMap<>();
+
+    @Override
+    public void put(InsightRecord record) {
+        servers.computeIfAbsent(record.server(), s -> new ConcurrentHashMap<>()).put(record.id(), record);
+    }
+
+    @Override
+    public Optional<InsightRecord> get(String server, String id) {
+        return Optional.ofNullable(servers.getOrDefault(server, Map.of()).get(id));
+    }
+
+    @Override
+    public List<InsightRecord> since(String server, Instant from) {
+        return servers.getOrDefault(server, Map.of()).values().stream().filter(r -> !r.asked().isBefore(from))
+                .sorted(Comparator.comparing(InsightRecord::asked)).toList();
+    }
+
+    @Override
+    public List<String> servers() {
+        return servers.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff) {
+        int deleted = 0;
+        for (Map<String, InsightRecord> records : servers.values()) {
+            List<String> old = new ArrayList<>();
+            records.values().stream().filter(r -> r.asked().isBefore(cutoff)).forEach(r -> old.add(r.id()));
+            old.forEach(records::remove);
+            deleted += old.size();
+        }
+        return deleted;
+    }
+
+    @Override
+    public int deleteServer(String server) {
+        Map<String, InsightRecord> removed = servers.remove(server);
+        return removed == null ? 0 : removed.size();
+    }
+
+    /** Every record of every server, for tests that read what was stored. */
+    public List<InsightRecord> all() {
+        return servers.values().stream().flatMap(m -> m.values().stream())
+                .sorted(Comparator.comparing(InsightRecord::asked)).toList();
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}
