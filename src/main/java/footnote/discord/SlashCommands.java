@@ -29,6 +29,10 @@ final class SlashCommands {
     static final String IN = "in";
     static final String THREAD = "thread";
     static final String REPLY = "reply";
+    static final String INSIGHTS = "insights";
+    static final String SHOW = "show";
+    static final String DAYS = "days";
+    static final String FORGET = "forget";
 
     /** Discord's own limit on a string option; the chat layer enforces the (lower) question length. */
     private static final long MAX_OPTION_LENGTH = 6_000;
@@ -55,6 +59,16 @@ final class SlashCommands {
                                 SlashCommandOption.createSubcommand("status", "Moderators: what is running, queued or failed")))
                         .setEnabledInDms(false),
                 SlashCommand.with(HELP, "How to ask me questions").setEnabledInDms(false),
+                // Discord allows no options beside subcommands, hence "show days:" rather than "/insights days:".
+                SlashCommand.with(INSIGHTS, "Moderators: what members asked and how the answers served them", List.of(
+                                SlashCommandOption.createSubcommand(SHOW, "The report, for you alone",
+                                        List.of(SlashCommandOption.createWithChoices(SlashCommandOptionType.LONG, DAYS,
+                                                "Over the last 7, 30 or 90 days (7 if left out)", false,
+                                                Command.Insights.WINDOWS.stream().map(d -> SlashCommandOptionChoice
+                                                        .create(d + " days", d)).toList()))),
+                                SlashCommandOption.createSubcommand(FORGET,
+                                        "Delete this server's recorded questions, votes and comments now")))
+                        .setEnabledInDms(false),
                 SlashCommand.with(SETTINGS, "Moderators: how I behave in this server", List.of(
                                 SlashCommandOption.createSubcommand("show", "Show this server's settings"),
                                 SlashCommandOption.createSubcommand("bundled", "Show or hide the sources shipped with the bot",
@@ -112,6 +126,11 @@ final class SlashCommands {
                         .map(Command.Answers::new);
             case HELP:
                 return Optional.of(new Command.Help());
+            case INSIGHTS + " " + SHOW:
+                return Optional.of(interaction.getArgumentLongValueByName(DAYS)
+                        .map(days -> new Command.Insights(days.intValue())).orElseGet(Command.Insights::new));
+            case INSIGHTS + " " + FORGET:
+                return Optional.of(new Command.ForgetInsights());
             case SETTINGS + " show":
                 return Optional.of(new Command.ShowSettings());
             case SETTINGS + " moderator-role add":
