@@ -64,6 +64,7 @@ public final class DiscordBot implements AutoCloseable {
     private final DiscordRenderer renderer = new DiscordRenderer();
     private final Feedback feedback;
     private final InsightPosts reports;
+    private final Digests digests;
     /** One connection per shard this process runs. */
     private volatile List<DiscordApi> apis = List.of();
 
@@ -85,6 +86,14 @@ public final class DiscordBot implements AutoCloseable {
      */
     public DiscordBot(ChatService chat, ServerSettingsStore settings, Throttle throttle, ExecutorService answering,
             List<String> commandServers, boolean readAllMessages, Sharding sharding, Leadership leadership) {
+        this(chat, settings, throttle, answering, commandServers, readAllMessages, sharding, leadership,
+                Clock.systemUTC());
+    }
+
+    /** @param clock when weekly digests are due */
+    DiscordBot(ChatService chat, ServerSettingsStore settings, Throttle throttle, ExecutorService answering,
+            List<String> commandServers, boolean readAllMessages, Sharding sharding, Leadership leadership,
+            Clock clock) {
         this.sharding = sharding;
         this.leadership = leadership;
         this.chat = chat;
@@ -95,6 +104,7 @@ public final class DiscordBot implements AutoCloseable {
         this.places = new ConversationPlaces(chat.conversations());
         this.feedback = new Feedback(chat, this.answering, renderer);
         this.reports = new InsightPosts(chat, this.answering, renderer);
+        this.digests = new Digests(settings, reports, leadership, clock, () -> apis);
         this.commandServers = List.copyOf(commandServers);
         this.readAllMessages = readAllMessages;
     }
@@ -163,6 +173,7 @@ public final class DiscordBot implements AutoCloseable {
         apis = List.copyOf(connected);
         // Commands belong to the application, not to a shard or a process: the leading process registers them.
         leadership.onLeading(this::registerCommands);
+        digests.start();
         log.info("Connected to Discord as {} on shards {} of {}, in {} servers",
                 apis.get(0).getYourself().getDiscriminatedName(), sharding.shards(), sharding.total(),
                 apis.stream().mapToInt(api -> api.getServers().size()).sum());
@@ -294,8 +305,14 @@ public final class DiscordBot implements AutoCloseable {
                 });
     }
 
+    /** Posts the weekly digests due now, if this process leads: what the schedule does every hour. */
+    int postDueDigests() {
+        return digests.postDue();
+    }
+
     @Override
     public void close() {
+        digests.close();
         answering.close();
         feedback.close();
         apis.forEach(api -> api.disconnect().join());

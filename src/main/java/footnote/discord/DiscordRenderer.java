@@ -164,7 +164,8 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
                 + "\n").orElse("") + "Moderator roles: " + roles
                 + "\nChannels where every message is a question: " + channels
                 + "\nSources shipped with the bot: " + (s.showBundled() ? "shown" : "hidden")
-                + "\nAnswers " + Wording.answersIn(s.answersIn());
+                + "\nAnswers " + Wording.answersIn(s.answersIn())
+                + "\nWeekly insights digest: " + Wording.digest(s.digestChannel(), DiscordRenderer::channel);
     }
 
     private static String role(String id) {

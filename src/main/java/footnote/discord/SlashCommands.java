@@ -5,6 +5,7 @@ import footnote.chat.ServerSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.javacord.api.entity.channel.ChannelType;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
@@ -33,6 +34,8 @@ final class SlashCommands {
     static final String SHOW = "show";
     static final String DAYS = "days";
     static final String FORGET = "forget";
+    static final String DIGEST = "digest";
+    static final String CHANNEL = "channel";
 
     /** Discord's own limit on a string option; the chat layer enforces the (lower) question length. */
     private static final long MAX_OPTION_LENGTH = 6_000;
@@ -78,6 +81,10 @@ final class SlashCommands {
                                                 "Where answers and their follow-ups go", true, List.of(
                                                         SlashCommandOptionChoice.create(THREAD, THREAD),
                                                         SlashCommandOptionChoice.create(REPLY, REPLY))))),
+                                SlashCommandOption.createSubcommand(DIGEST, "Post the insights report to a channel once a week",
+                                        List.of(SlashCommandOption.createChannelOption(CHANNEL,
+                                                "Where it goes; leave out to stop the digest", false,
+                                                List.of(ChannelType.SERVER_TEXT_CHANNEL)))),
                                 SlashCommandOption.createSubcommandGroup("moderator-role", "Roles whose members are moderators",
                                         List.of(roleSubcommand("add", "Count members with this role as moderators"),
                                                 roleSubcommand("remove", "Stop counting this role as moderators"))),
@@ -131,6 +138,8 @@ final class SlashCommands {
                         .map(days -> new Command.Insights(days.intValue())).orElseGet(Command.Insights::new));
             case INSIGHTS + " " + FORGET:
                 return Optional.of(new Command.ForgetInsights());
+            case SETTINGS + " " + DIGEST:
+                return Optional.of(new Command.Digest(id(interaction, CHANNEL)));
             case SETTINGS + " show":
                 return Optional.of(new Command.ShowSettings());
             case SETTINGS + " moderator-role add":
