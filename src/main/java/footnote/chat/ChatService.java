@@ -3,6 +3,7 @@ package footnote.chat;
 import footnote.conversation.Conversations;
 import footnote.conversation.FollowUps;
 import footnote.corpus.Progress;
+import footnote.corpus.Scope;
 import footnote.corpus.SourceAdmin;
 import footnote.corpus.SourceCatalog;
 import footnote.corpus.SourceStatus;
@@ -17,6 +18,7 @@ import footnote.summary.Summarizer;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +96,26 @@ public final class ChatService {
     /** Whether answers are recorded, so members' votes on them count. */
     public boolean recordsInsights() {
         return insights.filter(Insights::enabled).isPresent();
+    }
+
+    /**
+     * The report on a server's records (or the terminal's) over the last {@code days}, any number of them: the
+     * operator's command line is not held to the moderators' three windows. Empty when insights are off.
+     *
+     * @param scopes whose sources answer there: those no answer cited are listed as never cited
+     */
+    public Optional<InsightReport> insightReport(String server, Set<Scope> scopes, int days) {
+        if (!recordsInsights()) {
+            return Optional.empty();
+        }
+        List<InsightReport.SourceUse> sources = catalog.list(scopes).stream()
+                .map(s -> new InsightReport.SourceUse(s.source().id(), s.title(), 0)).toList();
+        return Optional.of(insights.orElseThrow().report(reports.orElseThrow(), server, days, sources));
+    }
+
+    /** The servers with records (the terminal's as {@link InsightRecord#TERMINAL}); none when insights are off. */
+    public List<String> insightServers() {
+        return insights.map(Insights::servers).orElse(List.of());
     }
 
     /** Where a context's records are kept: its Discord server, or the terminal's own. */
@@ -187,13 +209,8 @@ public final class ChatService {
 
         @Override
         public CompletableFuture<Reply> insights(Command.Insights command) {
-            if (insights.filter(Insights::enabled).isEmpty()) {
-                return now(new Reply.InsightsOff());
-            }
-            List<InsightReport.SourceUse> sources = catalog.list(context.scopes()).stream()
-                    .map(s -> new InsightReport.SourceUse(s.source().id(), s.title(), 0)).toList();
-            return now(new Reply.Insights(insights.get().report(reports.orElseThrow(), insightServer(context),
-                    command.days(), sources)));
+            return now(insightReport(insightServer(context), context.scopes(), command.days())
+                    .<Reply>map(Reply.Insights::new).orElseGet(Reply.InsightsOff::new));
         }
 
         /**

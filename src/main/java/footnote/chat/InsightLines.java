@@ -1,5 +1,6 @@
 package footnote.chat;
 
+import footnote.insights.InsightChart;
 import footnote.insights.InsightReport;
 import footnote.insights.InsightReports;
 import footnote.insights.Vote;
@@ -135,6 +136,12 @@ public final class InsightLines {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** The chart's words: its title names the window, the legend the bars and the marks. */
+    public static InsightChart.Labels chartLabels(InsightReport report) {
+        return new InsightChart.Labels("Questions a day, last " + report.windowDays() + " days (UTC)", "Answered",
+                "Declined", "Helpful votes", "Not helpful votes", "Questions", "Votes");
     }
 
     /** Insights are off, as the operator reads it: they chose it in the settings. */

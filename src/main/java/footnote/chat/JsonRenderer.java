@@ -98,7 +98,7 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
     public ObjectNode insights(Reply.Insights reply) {
         ObjectNode root = json.createObjectNode().put("type", "insights")
                 .put("message", InsightLines.headline(reply.report()));
-        root.set("report", InsightJson.report(reply.report()));
+        root.set("report", InsightReportJson.report(reply.report()));
         return root;
     }
 

@@ -16,8 +16,10 @@ import footnote.conversation.QuestionRewriter;
 import footnote.conversation.RewriteModel;
 import footnote.config.Config;
 import footnote.config.ConfigException;
+import footnote.config.DiscordConfig;
 import footnote.config.EvidenceConfig;
 import footnote.config.FetchConfig;
+import footnote.config.InsightsConfig;
 import footnote.config.LlmConfig;
 import footnote.config.RetrievalConfig;
 import footnote.config.SummaryConfig;
@@ -38,6 +40,10 @@ import footnote.ingest.IngestProgress;
 import footnote.ingest.Ingester;
 import footnote.ingest.SourceBoard;
 import footnote.ingest.SyncReport;
+import footnote.insights.InsightReports;
+import footnote.insights.InsightStore;
+import footnote.insights.Insights;
+import footnote.insights.VoterKey;
 import footnote.search.Embedder;
 import footnote.search.HybridRetriever;
 import footnote.search.IndexSchema;
@@ -52,9 +58,11 @@ import footnote.summary.SummaryModel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +100,7 @@ public final class App implements Closeable {
     final ServerSettingsStore serverSettings;
     final ExecutorService summaryCalls;
     final Summarizer summarizer;
+    final Insights insights;
     final ChatService chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -127,9 +136,37 @@ public final class App implements Closeable {
         this.summaryCalls = summaryCalls(config.summary().llm().concurrency());
         Optional<LangChainSummaryModel> model = languageModel(config.summary(), System::getenv);
         this.summarizer = summarizer(config.summary(), model, summaryCalls);
+        this.insights = insights(config, storage.insights(), System::getenv);
         this.chat = new ChatService(new FollowUps(answerer, analysis, rewriter(config.summary(), model, summaryCalls)),
                 conversations(config.chat(), Clock.systemUTC()), sources, sources,
-                new QuestionCheck(config.chat().maxQuestionChars()), serverSettings, summarizer);
+                new QuestionCheck(config.chat().maxQuestionChars()), serverSettings, summarizer, insights,
+                new InsightReports(embedder));
+    }
+
+    /** What members ask, recorded as {@code insights} says, with voters hashed under {@link #voterKey}. */
+    static Insights insights(Config config, InsightStore store, UnaryOperator<String> env) {
+        InsightsConfig settings = config.insights();
+        return new Insights(store, Clock.systemUTC(), settings.enabled(), Duration.ofDays(settings.retentionDays()),
+                voterKey(config.discord(), env));
+    }
+
+    /**
+     * The secret voters are hashed with, which is never stored with the records. With a Discord token, derived
+     * from it: a secret the bot holds anyway and never writes down, the same in every process of a deployment, so
+     * a member's second press counts once whichever process takes it. Without one (the terminal), a random secret
+     * made at start and kept in memory only: the terminal's one voter is the operator, whose votes on an answer are
+     * made in the process that gave it, so nothing needs to match after a restart. A new token makes old answers'
+     * voters new too: a member could then vote once more on an answer from before.
+     *
+     * @param env reads an environment variable (the token's)
+     */
+    static VoterKey voterKey(DiscordConfig discord, UnaryOperator<String> env) {
+        return Optional.ofNullable(env.apply(discord.tokenVariable())).map(String::strip)
+                .filter(token -> !token.isEmpty()).map(VoterKey::from).orElseGet(() -> {
+                    byte[] secret = new byte[32];
+                    new SecureRandom().nextBytes(secret);
+                    return VoterKey.from(HexFormat.of().formatHex(secret));
+                });
     }
 
     /**
@@ -315,7 +352,7 @@ public final class App implements Closeable {
         return report;
     }
 
-    /** Closes the index and the analysers; safe to call again (a shutdown hook and the main thread may both). */
+    /** Closes the index, the analysers and the insights writer; safe to call again (a shutdown hook and the main thread may both). */
     @Override
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
@@ -323,6 +360,7 @@ public final class App implements Closeable {
             summaryCalls.shutdownNow();
             fetcher.close();
             analysis.close();
+            insights.close(); // the records still queued are written before their store closes
             storage.close();
         }
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "footnote", mixinStandardHelpOptions = true, version = "footnote 0.1",
         description = "Answers questions about a collection of articles with quoted, cited excerpts.",
         subcommands = {RunCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class, SourcesCommand.class,
-                BenchCommand.class, SolrCommand.class, TrainCommand.class})
+                BenchCommand.class, SolrCommand.class, TrainCommand.class, InsightsCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

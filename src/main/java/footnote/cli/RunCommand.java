@@ -61,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
                 terminal.out.println("Footnote: " + app.board.list(Set.of(Scope.GLOBAL)).size()
                         + " sources. Ask a question, or type help. Type quit to leave.");
             }
-            try (FeedPolling polling = FeedPolling.start(app, settings)) {
+            try (FeedPolling polling = FeedPolling.start(app, settings);
+                    InsightsPurge purge = InsightsPurge.start(app)) {
                 new ConsoleChat(app.chat, interactive ? Optional.of(terminal.err) : Optional.empty())
                         .run(terminal.in(), terminal.out, interactive);
             }
@@ -93,11 +94,13 @@ final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             FeedPolling polling = FeedPolling.start(app, settings);
+            InsightsPurge purge = InsightsPurge.start(app);
             terminal.err.println("Footnote is answering in Discord; stop it with Ctrl-C.");
             CountDownLatch stopped = new CountDownLatch(1);
             // The JVM stops once shutdown hooks end, so the hook itself closes everything, index included.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 polling.close();
+                purge.close();
                 bot.close();
                 try {
                     app.close();

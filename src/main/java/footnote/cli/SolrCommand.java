@@ -29,9 +29,9 @@ final class SolrCommand implements Callable<Integer> {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Uploads the configsets in index.solr.configsets and creates the passages and state"
-                    + " collections (index.solr.shards x index.solr.replicas); an existing one gets the configset"
-                    + " and is reloaded. Safe to run again.")
+            description = "Uploads the configsets in index.solr.configsets and creates the passages"
+                    + " (index.solr.shards x index.solr.replicas), state and insights collections; an existing one"
+                    + " gets the configset and is reloaded. Safe to run again.")
     static final class Create implements Callable<Integer> {
 
         @Mixin
@@ -48,8 +48,11 @@ final class SolrCommand implements Callable<Integer> {
                         + " http://solr1:8983/solr");
             }
             try (SolrCluster cluster = new SolrCluster(solr.urls(), Duration.ofSeconds(solr.timeoutSeconds()))) {
-                new SolrCollections(cluster).create(Path.of(solr.configsets()), solr.passages(), solr.state(),
-                        solr.shards(), solr.replicas()).lines().forEach(terminal.out::println);
+                SolrCollections collections = new SolrCollections(cluster);
+                Path configsets = Path.of(solr.configsets());
+                collections.create(configsets, solr.passages(), solr.state(), solr.shards(), solr.replicas())
+                        .lines().forEach(terminal.out::println);
+                terminal.out.println(collections.createInsights(configsets, solr.insights(), solr.replicas()));
             }
             if (!settings.index().solrBackend()) {
                 terminal.err.println("Note: index.backend is still lucene; set it to solr to use these collections.");

@@ -8,11 +8,13 @@ import footnote.deployment.Leadership;
 import footnote.deployment.LoginGate;
 import footnote.ingest.CopyStore;
 import footnote.ingest.SourceRegistry;
+import footnote.insights.InsightStore;
 import footnote.search.Embedder;
 import footnote.search.PassageIndex;
 import footnote.solr.SolrCluster;
 import footnote.solr.SolrCollections;
 import footnote.solr.SolrCopyStore;
+import footnote.solr.SolrInsightStore;
 import footnote.solr.SolrLeadership;
 import footnote.solr.SolrLoginGate;
 import footnote.solr.SolrPassageIndex;
@@ -21,6 +23,7 @@ import footnote.solr.SolrSourceRegistry;
 import footnote.store.FileCopyStore;
 import footnote.store.FileServerSettingsStore;
 import footnote.store.FileSourceRegistry;
+import footnote.store.LuceneInsightStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,10 +37,13 @@ import java.util.UUID;
  * Where the bot's data lives, as {@code index.backend} says: the embedded Lucene index with files under
  * {@code index.path} (one process), or SolrCloud, shared by every bot process of a deployment.
  *
- * @param cluster the Solr client, closed last, after everything that uses it
+ * @param insights what members asked and how the answers served them: {@code index/insights} (opened on first
+ *                 use, so commands that record nothing never touch it) or the shared insights collection
+ * @param cluster  the Solr client, closed last, after everything that uses it
  */
 record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, ServerSettingsStore settings,
-        Leadership leadership, Optional<LoginGate> loginGate, Optional<SolrCluster> cluster) implements Closeable {
+        InsightStore insights, Leadership leadership, Optional<LoginGate> loginGate, Optional<SolrCluster> cluster)
+        implements Closeable {
 
     /** Discord's 5 s between gateway logins, plus room for clocks that differ between machines. */
     static final Duration LOGIN_SPACING = Duration.ofMillis(5_500);
@@ -50,7 +56,8 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
         Path data = Path.of(config.index().path());
         return new Storage(index, new FileSourceRegistry(data.resolve("sources")),
                 new FileCopyStore(data.resolve("copies")), new FileServerSettingsStore(data.resolve("servers")),
-                Leadership.alone(), Optional.empty(), Optional.empty());
+                new LuceneInsightStore(data.resolve("insights")), Leadership.alone(), Optional.empty(),
+                Optional.empty());
     }
 
     /** @param rebuild start the passages from empty */
@@ -67,7 +74,8 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
                     LEASE_TERM, Clock.systemUTC()).start();
             return new Storage(index, new SolrSourceRegistry(cluster, solr.state()),
                     new SolrCopyStore(cluster, solr.state()), new SolrServerSettingsStore(cluster, solr.state()),
-                    leadership, Optional.of(new SolrLoginGate(cluster, solr.state(), LOGIN_SPACING, Clock.systemUTC())),
+                    new SolrInsightStore(cluster, solr.insights()), leadership,
+                    Optional.of(new SolrLoginGate(cluster, solr.state(), LOGIN_SPACING, Clock.systemUTC())),
                     Optional.of(cluster));
         } catch (RuntimeException e) {
             closeQuietly(cluster, e);
@@ -78,7 +86,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
     /**
      * Scratch passages for measurements, in the collections {@code index.solr} names (callers name ones of their
      * own, never a deployment's): created from the shipped configsets if missing, then emptied. The other stores
-     * are files under {@code index.path}.
+     * are files under {@code index.path}, insights included: a measurement never touches a deployment's records.
      */
     static Storage solrScratch(Config config, Embedder embedder) {
         SolrConfig solr = config.index().solr();
@@ -92,7 +100,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
             Storage files = files(config, SolrPassageIndex.open(cluster, solr.passages(), solr.state(),
                     App.signature(config, embedder), true));
             return new Storage(files.index(), files.registry(), files.copies(), files.settings(),
-                    Leadership.alone(), Optional.empty(), Optional.of(cluster));
+                    files.insights(), Leadership.alone(), Optional.empty(), Optional.of(cluster));
         } catch (RuntimeException e) {
             closeQuietly(cluster, e);
             throw e;
@@ -129,6 +137,7 @@ record Storage(PassageIndex index, SourceRegistry registry, CopyStore copies, Se
     public void close() throws IOException {
         try {
             leadership.close();
+            insights.close();
             index.close();
         } finally {
             if (cluster.isPresent()) {

@@ -42,6 +42,17 @@ public final class SolrCollections {
         return new Outcome(lines);
     }
 
+    /**
+     * The collection of insight records, apart from the state collection: records come one a question and are
+     * purged by age, so they get a schema indexing their server and time, and never crowd the small state records.
+     * One shard: a deployment's records for the retention are far fewer than its passages.
+     *
+     * @param configsets holds {@code insights/conf}
+     */
+    public String createInsights(Path configsets, String insights, int replicas) {
+        return create(configsets.resolve("insights"), insights, 1, replicas);
+    }
+
     private String create(Path configset, String collection, int shards, int replicas) {
         String configName = collection + "_config";
         try {

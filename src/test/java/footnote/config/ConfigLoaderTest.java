@@ -191,7 +191,7 @@ class ConfigLoaderTest {
                 .withSummary(base.summary().withMode(SummaryConfig.Mode.NONE));
 
         assertThat(changed.index()).isEqualTo(new IndexConfig("elsewhere", IndexConfig.Backend.SOLR,
-                new SolrConfig(null, "p_bench", "s_bench", null, null, null, null)));
+                new SolrConfig(null, "p_bench", "s_bench", null, null, null, null, null)));
         assertThat(changed.sources()).isEqualTo(new SourcesConfig(List.of("corpus"), null, null));
         assertThat(changed.summary()).isEqualTo(new SummaryConfig(SummaryConfig.Mode.NONE, null, null, null));
         assertThat(changed.withIndex(base.index()).withSources(base.sources()).withSummary(base.summary()))

@@ -11,11 +11,11 @@ import java.util.List;
  * {@code footnote insights --json}. Stable snake_case keys, instants in ISO-8601 (UTC), the share answered in
  * [0, 1], every list in the report's order; no member ids or names, since the report has none.
  */
-public final class InsightJson {
+public final class InsightReportJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private InsightJson() {}
+    private InsightReportJson() {}
 
     public static ObjectNode report(InsightReport report) {
         ObjectNode node = JSON.createObjectNode().put("server", report.server()).put("days", report.windowDays())
