@@ -3,8 +3,11 @@ package footnote.discord;
 import footnote.chat.ChatService;
 import footnote.chat.Command;
 import footnote.chat.Context;
+import footnote.chat.InsightLines;
 import footnote.chat.Reply;
 import footnote.corpus.Progress;
+import footnote.insights.InsightChart;
+import footnote.insights.InsightReport;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.javacord.api.entity.channel.TextChannel;
@@ -58,8 +61,20 @@ final class InsightPosts {
         });
     }
 
-    /** The report's chart, when the reply is a report and a chart could be drawn. */
+    /**
+     * The report's chart, when the reply is a report with questions to draw. A chart that cannot be drawn (a JVM
+     * without fonts, say) costs the picture, never the report.
+     */
     static Optional<byte[]> chart(Reply reply) {
-        return Optional.empty();
+        if (!(reply instanceof Reply.Insights insights) || insights.report().asked() == 0) {
+            return Optional.empty();
+        }
+        InsightReport report = insights.report();
+        try {
+            return Optional.of(InsightChart.png(report, InsightLines.chartLabels(report)));
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Could not draw the insights chart of server {}: {}", report.server(), e.toString());
+            return Optional.empty();
+        }
     }
 }

@@ -92,16 +92,7 @@ class DiscordFeedbackTest {
     }
 
     private InsightRecord awaitRecord(Predicate<InsightRecord> match) {
-        long deadline = System.nanoTime() + DiscordEmulator.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (InsightRecord record : store.all()) {
-                if (match.test(record)) {
-                    return record;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no such record; the store holds " + store.all());
+        return store.await(match, DiscordEmulator.WAIT);
     }
 
     private String ephemeral(Interaction interaction) {
@@ -201,6 +192,10 @@ class DiscordFeedbackTest {
 
         assertThat(emulator.awaitCallback(here).path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
         assertThat(report.body().path("content").asText()).startsWith("**Insights**").contains("1 question");
+        assertThat(report.headers().get("content-type")).as("the chart goes along").startsWith("multipart/form-data");
+        assertThat(emulator.interactionMessages(here).get(0).path("attachments")).singleElement()
+                .satisfies(a -> assertThat(a.path("filename").asText()).isEqualTo("insights.png"))
+                .satisfies(a -> assertThat(a.path("size").asInt()).isPositive());
         assertThat(otherReport).startsWith("**Insights**").doesNotContain("robots").contains("No questions in the last 7 days");
     }
 
