@@ -4,12 +4,15 @@ import static footnote.testing.DiscordServers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import footnote.chat.ChatService;
+import footnote.chat.Context;
 import footnote.chat.ServerSettings;
 import footnote.discord.emulator.DiscordEmulator;
 import footnote.discord.emulator.Interaction;
 import footnote.discord.emulator.RecordedRequest;
 import footnote.insights.InsightRecord;
 import footnote.insights.Vote;
+import footnote.insights.VoteResult;
 import footnote.testing.InsightFixtures;
 import footnote.testing.MemoryInsightStore;
 import footnote.testing.MemorySettingsStore;
@@ -43,6 +46,7 @@ class DiscordFeedbackTest {
     private final MemorySettingsStore settings = new MemorySettingsStore();
     private final MemoryInsightStore store = new MemoryInsightStore();
     private DiscordEmulator emulator;
+    private ChatService chat;
     private DiscordBot bot;
 
     @BeforeAll
@@ -62,7 +66,8 @@ class DiscordFeedbackTest {
         otherServer(emulator).role(OTHER_MANAGERS_ROLE, "Managers", DiscordEmulator.MANAGE_GUILD)
                 .member(OTHER_MANAGER, "olga", OTHER_MANAGERS_ROLE);
         emulator.prepareJavacord();
-        bot = new DiscordBot(tiny.chat(InsightFixtures.insights(store, Clock.systemUTC()), settings), settings,
+        chat = tiny.chat(InsightFixtures.insights(store, Clock.systemUTC()), settings);
+        bot = new DiscordBot(chat, settings,
                 new Throttle(20, 8, Clock.systemUTC()), Executors.newFixedThreadPool(2), List.of(), true);
         bot.start(DiscordEmulator.TOKEN, emulator.connection());
     }
@@ -175,6 +180,19 @@ class DiscordFeedbackTest {
                 + ":not-helpful");
         emulator.awaitModal(empty);
         assertThat(ephemeral(emulator.submitModal(empty, Map.of()))).isEqualTo("Thanks: noted as not helpful.");
+    }
+
+    @Test
+    void a_vote_naming_this_servers_record_from_another_servers_press_reaches_nothing() {
+        String record = recordId(askAndAwaitAnswer(GUILD, GENERAL, ALICE));
+        awaitRecord(r -> r.id().equals(record));
+
+        // What Feedback does with a press: the server comes from the interaction, here the other server.
+        VoteResult result = chat.vote(Context.server(settings.get(String.valueOf(OTHER_GUILD)), false),
+                String.valueOf(ALICE), record, Vote.NOT_HELPFUL);
+
+        assertThat(result).isEqualTo(VoteResult.EXPIRED);
+        assertThat(awaitRecord(r -> r.id().equals(record)).votes()).isEmpty();
     }
 
     // --- /insights ---
