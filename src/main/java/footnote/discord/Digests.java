@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  * The weekly insights digest: the report of the last week, posted to the channel a server's moderators chose
  * ({@code /settings digest channel:…}), the first at once, then every seven days.
  *
- * <p>Once-only work, so only the process holding the deployment's lease posts, as only it polls feeds; it posts for
- * the servers of the shards it runs, the only channels its connections can reach. When a digest was last posted is
- * kept with the server's settings, shared by every process, and compared before posting; it is written before the
- * post, so neither a restart nor a new lease holder ever posts the same week twice: a crash between the two loses
- * that week's digest instead.
+ * <p>Once-only work. A process reaches only the channels of the servers on the shards it runs, so who posts
+ * depends on how the deployment splits them: where processes split the shards (each shard in one process), each
+ * posts for the servers of its own shards, which no other process can reach; where a process runs every shard, it
+ * posts only while it holds the deployment's lease, as only the lease holder polls feeds, so that processes running
+ * the same shards never both post. When a digest was last posted is kept with the server's settings, shared by
+ * every process, and compared before posting; it is written before the post, so neither a restart nor a new lease
+ * holder ever posts the same week twice: a crash between the two loses that week's digest instead.
  */
 final class Digests implements AutoCloseable {
 
@@ -39,6 +41,7 @@ final class Digests implements AutoCloseable {
     private final ServerSettingsStore settings;
     private final InsightPosts posts;
     private final Leadership leadership;
+    private final boolean allShards;
     private final Clock clock;
     private final Supplier<List<DiscordApi>> apis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,11 +50,13 @@ final class Digests implements AutoCloseable {
         return thread;
     });
 
-    Digests(ServerSettingsStore settings, InsightPosts posts, Leadership leadership, Clock clock,
+    /** @param allShards whether this process runs every shard of the deployment */
+    Digests(ServerSettingsStore settings, InsightPosts posts, Leadership leadership, boolean allShards, Clock clock,
             Supplier<List<DiscordApi>> apis) {
         this.settings = settings;
         this.posts = posts;
         this.leadership = leadership;
+        this.allShards = allShards;
         this.clock = clock;
         this.apis = apis;
     }
@@ -71,12 +76,12 @@ final class Digests implements AutoCloseable {
     }
 
     /**
-     * Posts every digest due, if this process leads; waits for each post.
+     * Posts every digest due that is this process's to post; waits for each post.
      *
      * @return how many were posted
      */
     int postDue() {
-        if (!leadership.leads()) {
+        if (allShards && !leadership.leads()) {
             return 0;
         }
         int posted = 0;

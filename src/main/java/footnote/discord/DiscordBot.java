@@ -104,7 +104,8 @@ public final class DiscordBot implements AutoCloseable {
         this.places = new ConversationPlaces(chat.conversations());
         this.feedback = new Feedback(chat, this.answering, renderer);
         this.reports = new InsightPosts(chat, this.answering, renderer);
-        this.digests = new Digests(settings, reports, leadership, clock, () -> apis);
+        this.digests = new Digests(settings, reports, leadership,
+                sharding.shards().size() == sharding.total(), clock, () -> apis);
         this.commandServers = List.copyOf(commandServers);
         this.readAllMessages = readAllMessages;
     }

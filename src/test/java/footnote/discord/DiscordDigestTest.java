@@ -69,17 +69,20 @@ class DiscordDigestTest {
         emulator.close();
     }
 
-    /** A bot process sharing the settings and the store; only one logged in at a time (one shard). */
+    /** A bot process running every shard, sharing the settings and the store; one logged in at a time. */
     private DiscordBot bot(Leadership leadership) {
+        return bot(leadership, DiscordBot.Sharding.single());
+    }
+
+    private DiscordBot bot(Leadership leadership, DiscordBot.Sharding sharding) {
         bots.forEach(DiscordBot::close);
         bots.clear();
         emulator.prepareJavacord();
         DiscordBot bot = new DiscordBot(tiny.chat(InsightFixtures.insights(store, Clock.systemUTC()), settings),
                 settings, new Throttle(20, 8, Clock.systemUTC()), Executors.newFixedThreadPool(2), List.of(), true,
-                DiscordBot.Sharding.single(), leadership, clock);
+                sharding, leadership, clock);
         bots.add(bot);
         bot.start(DiscordEmulator.TOKEN, emulator.connection());
-        emulator.awaitConnected(DiscordEmulator.WAIT);
         return bot;
     }
 
@@ -154,6 +157,20 @@ class DiscordDigestTest {
             assertThat(digest.path("mentions")).isEmpty();
         });
         assertThat(settings.get(String.valueOf(GUILD)).digestPosted()).contains(clock.instant());
+    }
+
+    @Test
+    void where_processes_split_the_shards_each_posts_for_its_own_servers_leading_or_not() {
+        settings.put(settings.get(String.valueOf(GUILD)).withDigestChannel(Optional.of(String.valueOf(MODS))));
+        // The test server's id, 100, is on shard 0 of 2: only a process running shard 0 can reach its channels.
+        DiscordBot shardOne = bot(follower(), new DiscordBot.Sharding(2, List.of(1)));
+        assertThat(shardOne.postDueDigests()).as("not its server").isZero();
+        DiscordBot shardZero = bot(follower(), new DiscordBot.Sharding(2, List.of(0)));
+
+        assertThat(shardZero.postDueDigests()).isEqualTo(1);
+        assertThat(shardZero.postDueDigests()).isZero();
+        assertThat(digests()).singleElement().satisfies(d -> assertThat(d.path("content").asText())
+                .startsWith("**Insights** · No questions in the last 7 days."));
     }
 
     @Test
