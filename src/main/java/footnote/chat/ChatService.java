@@ -285,6 +285,11 @@ public final class ChatService {
             return now(change(command));
         }
 
+        @Override
+        public CompletableFuture<Reply> digest(Command.Digest command) {
+            return now(change(command));
+        }
+
         /** The reply says what changed as data; each renderer words it (Discord names roles as mentions). */
         private Reply change(Command.SettingChange change) {
             ServerSettings changed = change.applyTo(settings.get(serverId()));

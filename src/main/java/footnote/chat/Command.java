@@ -41,6 +41,8 @@ public sealed interface Command {
 
         R answers(Answers command);
 
+        R digest(Digest command);
+
         R insights(Insights command);
 
         R forgetInsights(ForgetInsights command);
@@ -258,6 +260,8 @@ public sealed interface Command {
             R bundledSources(BundledSources change);
 
             R answers(Answers change);
+
+            R digest(Digest change);
         }
     }
 
@@ -334,6 +338,28 @@ public sealed interface Command {
         @Override
         public ServerSettings applyTo(ServerSettings settings) {
             return settings.withAnswersIn(in);
+        }
+    }
+
+    /**
+     * Posts the insights report of the last week to this channel once a week ({@code channelId}), or stops the
+     * digest (empty). The report shows members' questions, so only moderators choose where it goes.
+     */
+    record Digest(Optional<String> channelId) implements SettingChange {
+
+        @Override
+        public <R> R accept(Command.Visitor<R> visitor) {
+            return visitor.digest(this);
+        }
+
+        @Override
+        public <R> R accept(SettingChange.Visitor<R> visitor) {
+            return visitor.digest(this);
+        }
+
+        @Override
+        public ServerSettings applyTo(ServerSettings settings) {
+            return settings.withDigestChannel(channelId);
         }
     }
 }

@@ -87,6 +87,7 @@ public final class JsonRenderer implements Reply.Visitor<ObjectNode> {
         reply.settings().askChannels().forEach(node.withArray("ask_channels")::add);
         node.put("show_bundled", reply.settings().showBundled());
         node.put("answers_in", reply.settings().answersIn().name().toLowerCase(Locale.ROOT));
+        node.put("digest_channel", reply.settings().digestChannel().orElse(null));
         root.put("change", reply.change()
                 .map(c -> Wording.settingChange(c, role -> "<@&" + role + ">", channel -> "<#" + channel + ">"))
                 .orElse(null));

@@ -89,6 +89,11 @@ final class Refusals implements Command.Visitor<Optional<String>> {
         return outsideAServer();
     }
 
+    @Override
+    public Optional<String> digest(Command.Digest command) {
+        return outsideAServer();
+    }
+
     /** The windows are fixed so that every report compares like with like, and none reaches past the retention. */
     @Override
     public Optional<String> insights(Command.Insights command) {

@@ -1,15 +1,22 @@
 package footnote.chat;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One server's own settings, kept apart from every other server's: which roles count as moderators (besides
  * members with Manage Server), in which channels every message is taken as a question, whether the sources
- * shipped with the bot answer there, and where an answer that starts a conversation goes.
+ * shipped with the bot answer there, where an answer that starts a conversation goes, and where the weekly
+ * insights digest goes.
+ *
+ * @param digestChannel the channel the weekly insights digest is posted to; empty: no digest
+ * @param digestPosted  when the digest was last posted (or claimed, just before posting), kept with the settings so
+ *                      that a restarted process, or another one, never posts the same week twice
  */
 public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<String> askChannels,
-        boolean showBundled, AnswersIn answersIn) {
+        boolean showBundled, AnswersIn answersIn, Optional<String> digestChannel, Optional<Instant> digestPosted) {
 
     /**
      * Where an answer that starts a conversation goes, and so where its follow-ups are asked. Answers in an ask
@@ -27,6 +34,14 @@ public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<St
         moderatorRoles = Set.copyOf(moderatorRoles);
         askChannels = Set.copyOf(askChannels);
         Objects.requireNonNull(answersIn, "answersIn");
+        Objects.requireNonNull(digestChannel, "digestChannel");
+        Objects.requireNonNull(digestPosted, "digestPosted");
+    }
+
+    /** Settings without a digest, as they were before digests existed. */
+    public ServerSettings(String serverId, Set<String> moderatorRoles, Set<String> askChannels, boolean showBundled,
+            AnswersIn answersIn) {
+        this(serverId, moderatorRoles, askChannels, showBundled, answersIn, Optional.empty(), Optional.empty());
     }
 
     public static ServerSettings empty(String serverId) {
@@ -39,20 +54,35 @@ public record ServerSettings(String serverId, Set<String> moderatorRoles, Set<St
     }
 
     public ServerSettings withModeratorRole(String roleId, boolean on) {
-        return new ServerSettings(serverId, toggle(moderatorRoles, roleId, on), askChannels, showBundled, answersIn);
+        return new ServerSettings(serverId, toggle(moderatorRoles, roleId, on), askChannels, showBundled, answersIn,
+                digestChannel, digestPosted);
     }
 
     public ServerSettings withAskChannel(String channelId, boolean on) {
         return new ServerSettings(serverId, moderatorRoles, toggle(askChannels, channelId, on), showBundled,
-                answersIn);
+                answersIn, digestChannel, digestPosted);
     }
 
     public ServerSettings withBundled(boolean shown) {
-        return new ServerSettings(serverId, moderatorRoles, askChannels, shown, answersIn);
+        return new ServerSettings(serverId, moderatorRoles, askChannels, shown, answersIn, digestChannel,
+                digestPosted);
     }
 
     public ServerSettings withAnswersIn(AnswersIn where) {
-        return new ServerSettings(serverId, moderatorRoles, askChannels, showBundled, where);
+        return new ServerSettings(serverId, moderatorRoles, askChannels, showBundled, where, digestChannel,
+                digestPosted);
+    }
+
+    /** Posts the weekly digest to this channel, or to none; the week already posted stays posted. */
+    public ServerSettings withDigestChannel(Optional<String> channelId) {
+        return new ServerSettings(serverId, moderatorRoles, askChannels, showBundled, answersIn, channelId,
+                digestPosted);
+    }
+
+    /** Marks the digest as posted at {@code when}. */
+    public ServerSettings withDigestPosted(Instant when) {
+        return new ServerSettings(serverId, moderatorRoles, askChannels, showBundled, answersIn, digestChannel,
+                Optional.of(when));
     }
 
     private static Set<String> toggle(Set<String> set, String id, boolean on) {

@@ -114,7 +114,18 @@ public final class Wording {
             public String answers(Command.Answers c) {
                 return "Answers now " + answersIn(c.in()) + ".";
             }
+
+            @Override
+            public String digest(Command.Digest c) {
+                return c.channelId().map(id -> "The insights report of the last week now goes to "
+                        + channel.apply(id) + " once a week.").orElse("The weekly insights digest is off.");
+            }
         });
+    }
+
+    /** Where the weekly digest goes, as the settings show it ("Weekly insights digest: …"). */
+    public static String digest(Optional<String> channelId, UnaryOperator<String> channel) {
+        return channelId.map(channel).orElse("off");
     }
 
     /**

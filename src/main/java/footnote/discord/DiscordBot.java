@@ -30,6 +30,8 @@ import org.javacord.api.entity.user.User;
 import org.javacord.api.event.interaction.SlashCommandCreateEvent;
 import org.javacord.api.interaction.SlashCommandInteraction;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
+import org.javacord.api.listener.interaction.ButtonClickListener;
+import org.javacord.api.listener.interaction.ModalSubmitListener;
 import org.javacord.api.listener.interaction.SlashCommandCreateListener;
 import org.javacord.api.listener.message.MessageCreateListener;
 import org.slf4j.Logger;
@@ -60,6 +62,9 @@ public final class DiscordBot implements AutoCloseable {
     private final Sharding sharding;
     private final Leadership leadership;
     private final DiscordRenderer renderer = new DiscordRenderer();
+    private final Feedback feedback;
+    private final InsightPosts reports;
+    private final Digests digests;
     /** One connection per shard this process runs. */
     private volatile List<DiscordApi> apis = List.of();
 
@@ -81,6 +86,14 @@ public final class DiscordBot implements AutoCloseable {
      */
     public DiscordBot(ChatService chat, ServerSettingsStore settings, Throttle throttle, ExecutorService answering,
             List<String> commandServers, boolean readAllMessages, Sharding sharding, Leadership leadership) {
+        this(chat, settings, throttle, answering, commandServers, readAllMessages, sharding, leadership,
+                Clock.systemUTC());
+    }
+
+    /** @param clock when weekly digests are due */
+    DiscordBot(ChatService chat, ServerSettingsStore settings, Throttle throttle, ExecutorService answering,
+            List<String> commandServers, boolean readAllMessages, Sharding sharding, Leadership leadership,
+            Clock clock) {
         this.sharding = sharding;
         this.leadership = leadership;
         this.chat = chat;
@@ -89,6 +102,10 @@ public final class DiscordBot implements AutoCloseable {
         this.answering = new Answering(chat, settings, answering);
         this.messages = new MessageQuestions(chat, settings, throttle, this.answering);
         this.places = new ConversationPlaces(chat.conversations());
+        this.feedback = new Feedback(chat, this.answering, renderer);
+        this.reports = new InsightPosts(chat, this.answering, renderer);
+        this.digests = new Digests(settings, reports, leadership,
+                sharding.shards().size() == sharding.total(), clock, () -> apis);
         this.commandServers = List.copyOf(commandServers);
         this.readAllMessages = readAllMessages;
     }
@@ -142,6 +159,8 @@ public final class DiscordBot implements AutoCloseable {
         // Listening from the first event: added after login, a question asked the moment a shard connects is lost.
         builder.addSlashCommandCreateListener((SlashCommandCreateListener) this::onSlashCommand);
         builder.addMessageCreateListener((MessageCreateListener) messages::onMessage);
+        builder.addButtonClickListener((ButtonClickListener) feedback::onButton);
+        builder.addModalSubmitListener((ModalSubmitListener) feedback::onModal);
         List<DiscordApi> connected = new ArrayList<>();
         try {
             for (CompletableFuture<DiscordApi> shard : builder.loginShards(
@@ -155,6 +174,7 @@ public final class DiscordBot implements AutoCloseable {
         apis = List.copyOf(connected);
         // Commands belong to the application, not to a shard or a process: the leading process registers them.
         leadership.onLeading(this::registerCommands);
+        digests.start();
         log.info("Connected to Discord as {} on shards {} of {}, in {} servers",
                 apis.get(0).getYourself().getDiscriminatedName(), sharding.shards(), sharding.total(),
                 apis.stream().mapToInt(api -> api.getServers().size()).sum());
@@ -205,6 +225,10 @@ public final class DiscordBot implements AutoCloseable {
             respondNow(interaction, refusal.get());
             return;
         }
+        if (command instanceof Command.Insights insights) {
+            reports.answer(interaction, insights, context);
+            return;
+        }
         if (command instanceof Command.Ask ask) {
             Throttle.Admission admission = throttle.admit(Answering.member(server.get(), interaction.getUser()));
             if (admission instanceof Throttle.Admission.Refused refused) {
@@ -253,8 +277,10 @@ public final class DiscordBot implements AutoCloseable {
         AtomicReference<Message> sent = new AtomicReference<>();
         Reply first = answering.answer(ask, context.in(key), reply -> {
             OutgoingMessage message = renderer.render(reply);
+            // Javacord sends the components with every edit of the response: the buttons go on each one.
             return updater.setContent(message.content()).setAllowedMentions(Outgoing.NO_PINGS)
-                    .setFlags(MessageFlag.SUPPRESS_EMBEDS).update().thenAccept(m -> sent.compareAndSet(null, m));
+                    .setFlags(MessageFlag.SUPPRESS_EMBEDS).removeAllComponents()
+                    .addComponents(VoteButtons.under(reply)).update().thenAccept(m -> sent.compareAndSet(null, m));
         }, "/ask in server " + server);
         Message answer = sent.get();
         if (place instanceof Place.InThread || answer == null || first.answered().isEmpty()) {
@@ -280,9 +306,16 @@ public final class DiscordBot implements AutoCloseable {
                 });
     }
 
+    /** Posts the weekly digests due now, if this process leads: what the schedule does every hour. */
+    int postDueDigests() {
+        return digests.postDue();
+    }
+
     @Override
     public void close() {
+        digests.close();
         answering.close();
+        feedback.close();
         apis.forEach(api -> api.disconnect().join());
     }
 }

@@ -10,6 +10,8 @@ import footnote.chat.SourceLines;
 import footnote.chat.Wording;
 import footnote.corpus.SentenceSplitter;
 import footnote.corpus.SourceStatus;
+import footnote.insights.Vote;
+import footnote.insights.VoteResult;
 import java.util.List;
 
 /**
@@ -87,6 +89,28 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
         return new OutgoingMessage(fit(InsightLines.OFF_FOR_MODERATORS), true);
     }
 
+    /**
+     * What a member who pressed a feedback button reads, alone: the chat's wording, except that an answer whose
+     * record is gone says its buttons no longer work, since the buttons stay on the message.
+     */
+    OutgoingMessage vote(VoteResult result, Vote vote) {
+        return new OutgoingMessage(result == VoteResult.EXPIRED ? EXPIRED : InsightLines.vote(result, vote), true);
+    }
+
+    /**
+     * What a member who submitted the "what was wrong or missing?" modal reads, alone; {@code commented} false: they
+     * left it empty, and the vote taken at the press is all there is.
+     */
+    OutgoingMessage comment(VoteResult result, boolean commented) {
+        if (result == VoteResult.EXPIRED) {
+            return new OutgoingMessage(EXPIRED, true);
+        }
+        return new OutgoingMessage(commented ? InsightLines.comment(result)
+                : InsightLines.vote(VoteResult.RECORDED, Vote.NOT_HELPFUL), true);
+    }
+
+    static final String EXPIRED = "This answer's record has expired, so the buttons no longer work.";
+
     @Override
     public OutgoingMessage refusal(Reply.Refusal reply) {
         return new OutgoingMessage(fit(reply.message()), true);
@@ -104,7 +128,9 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
             • `/sources list` see which sources I answer from
             • `/sources add url:…`, `/sources upload file:…` moderators: add an article page, an RSS/Atom feed or a file
             • `/sources remove id:…`, `/sources refresh`, `/sources status` moderators: manage the sources
+            • 👍 / 👎 under an answer: tell the moderators whether it helped (only you see your vote)
             • `/settings …` moderators: moderator roles, ask channels, the sources shipped with the bot, threads or replies
+            • `/insights show`, `/insights forget` moderators: what members asked and how the answers served them
             • `/help` this message""";
 
     private String sourceList(Reply.Sources reply) {
@@ -138,7 +164,8 @@ public final class DiscordRenderer implements Reply.Visitor<OutgoingMessage> {
                 + "\n").orElse("") + "Moderator roles: " + roles
                 + "\nChannels where every message is a question: " + channels
                 + "\nSources shipped with the bot: " + (s.showBundled() ? "shown" : "hidden")
-                + "\nAnswers " + Wording.answersIn(s.answersIn());
+                + "\nAnswers " + Wording.answersIn(s.answersIn())
+                + "\nWeekly insights digest: " + Wording.digest(s.digestChannel(), DiscordRenderer::channel);
     }
 
     private static String role(String id) {

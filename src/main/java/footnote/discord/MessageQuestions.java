@@ -95,9 +95,11 @@ final class MessageQuestions {
             String content = renderer.render(reply).content();
             Message first = sent.get();
             if (first != null) {
-                return first.createUpdater().setContent(content).setAllowedMentions(Outgoing.NO_PINGS).applyChanges();
+                return first.createUpdater().setContent(content).setAllowedMentions(Outgoing.NO_PINGS)
+                        .removeAllComponents().addComponents(VoteButtons.under(reply)).applyChanges();
             }
-            MessageBuilder builder = new MessageBuilder().setContent(content).setAllowedMentions(Outgoing.NO_PINGS);
+            MessageBuilder builder = new MessageBuilder().setContent(content).setAllowedMentions(Outgoing.NO_PINGS)
+                    .addComponents(VoteButtons.under(reply));
             to.replyTo().ifPresent(builder::replyTo);
             return builder.send(to.channel()).thenAccept(message -> {
                 sent.set(message);

@@ -5,6 +5,7 @@ import footnote.chat.ServerSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.javacord.api.entity.channel.ChannelType;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
@@ -29,6 +30,12 @@ final class SlashCommands {
     static final String IN = "in";
     static final String THREAD = "thread";
     static final String REPLY = "reply";
+    static final String INSIGHTS = "insights";
+    static final String SHOW = "show";
+    static final String DAYS = "days";
+    static final String FORGET = "forget";
+    static final String DIGEST = "digest";
+    static final String CHANNEL = "channel";
 
     /** Discord's own limit on a string option; the chat layer enforces the (lower) question length. */
     private static final long MAX_OPTION_LENGTH = 6_000;
@@ -55,6 +62,7 @@ final class SlashCommands {
                                 SlashCommandOption.createSubcommand("status", "Moderators: what is running, queued or failed")))
                         .setEnabledInDms(false),
                 SlashCommand.with(HELP, "How to ask me questions").setEnabledInDms(false),
+                insights(),
                 SlashCommand.with(SETTINGS, "Moderators: how I behave in this server", List.of(
                                 SlashCommandOption.createSubcommand("show", "Show this server's settings"),
                                 SlashCommandOption.createSubcommand("bundled", "Show or hide the sources shipped with the bot",
@@ -64,6 +72,7 @@ final class SlashCommands {
                                                 "Where answers and their follow-ups go", true, List.of(
                                                         SlashCommandOptionChoice.create(THREAD, THREAD),
                                                         SlashCommandOptionChoice.create(REPLY, REPLY))))),
+                                digest(),
                                 SlashCommandOption.createSubcommandGroup("moderator-role", "Roles whose members are moderators",
                                         List.of(roleSubcommand("add", "Count members with this role as moderators"),
                                                 roleSubcommand("remove", "Stop counting this role as moderators"))),
@@ -72,6 +81,26 @@ final class SlashCommands {
                                         List.of(channelSubcommand("add", "Answer every message in this channel"),
                                                 channelSubcommand("remove", "Stop answering every message here")))))
                         .setEnabledInDms(false));
+    }
+
+    /** Discord allows no options beside subcommands, hence {@code /insights show days:} and not {@code days:}. */
+    private static SlashCommandBuilder insights() {
+        return SlashCommand.with(INSIGHTS, "Moderators: what members asked and how the answers served them", List.of(
+                        SlashCommandOption.createSubcommand(SHOW, "The report, for you alone",
+                                List.of(SlashCommandOption.createWithChoices(SlashCommandOptionType.LONG, DAYS,
+                                        "Over the last 7, 30 or 90 days (7 if left out)", false,
+                                        Command.Insights.WINDOWS.stream()
+                                                .map(d -> SlashCommandOptionChoice.create(d + " days", d)).toList()))),
+                        SlashCommandOption.createSubcommand(FORGET,
+                                "Delete this server's recorded questions, votes and comments now")))
+                .setEnabledInDms(false);
+    }
+
+    /** {@code /settings digest channel:…}; without the channel, the digest stops. */
+    private static SlashCommandOption digest() {
+        return SlashCommandOption.createSubcommand(DIGEST, "Post the insights report to a channel once a week",
+                List.of(SlashCommandOption.createChannelOption(CHANNEL, "Where it goes; leave out to stop the digest",
+                        false, List.of(ChannelType.SERVER_TEXT_CHANNEL))));
     }
 
     private static SlashCommandOption roleSubcommand(String name, String description) {
@@ -112,6 +141,13 @@ final class SlashCommands {
                         .map(Command.Answers::new);
             case HELP:
                 return Optional.of(new Command.Help());
+            case INSIGHTS + " " + SHOW:
+                return Optional.of(interaction.getArgumentLongValueByName(DAYS)
+                        .map(days -> new Command.Insights(days.intValue())).orElseGet(Command.Insights::new));
+            case INSIGHTS + " " + FORGET:
+                return Optional.of(new Command.ForgetInsights());
+            case SETTINGS + " " + DIGEST:
+                return Optional.of(new Command.Digest(id(interaction, CHANNEL)));
             case SETTINGS + " show":
                 return Optional.of(new Command.ShowSettings());
             case SETTINGS + " moderator-role add":

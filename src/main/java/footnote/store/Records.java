@@ -48,10 +48,14 @@ public final class Records {
             @JsonProperty("articles") Integer articles,
             @JsonProperty("passages") Integer passages) {}
 
+    /** Without a digest, the two digest fields are left out: the file reads as before digests existed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredSettings(@JsonProperty("moderatorRoles") List<String> moderatorRoles,
             @JsonProperty("askChannels") List<String> askChannels,
             @JsonProperty("showBundled") Boolean showBundled,
-            @JsonProperty("answersIn") String answersIn) {}
+            @JsonProperty("answersIn") String answersIn,
+            @JsonProperty("digestChannel") String digestChannel,
+            @JsonProperty("digestPosted") Instant digestPosted) {}
 
     public Records() {
         // Named, not discovered: whatever else is on the class path (Solr's test cluster brings a JAXB module) must
@@ -105,14 +109,16 @@ public final class Records {
     public byte[] settings(ServerSettings settings) {
         return write(new StoredSettings(settings.moderatorRoles().stream().sorted().toList(),
                 settings.askChannels().stream().sorted().toList(), settings.showBundled(),
-                settings.answersIn().name().toLowerCase(Locale.ROOT)));
+                settings.answersIn().name().toLowerCase(Locale.ROOT), settings.digestChannel().orElse(null),
+                settings.digestPosted().orElse(null)));
     }
 
     /** Settings written before a field existed read as that field's default. */
     public ServerSettings settings(String serverId, byte[] bytes) throws IOException {
         StoredSettings stored = json.readValue(bytes, StoredSettings.class);
         return new ServerSettings(serverId, ids(stored.moderatorRoles()), ids(stored.askChannels()),
-                stored.showBundled() == null || stored.showBundled(), answersIn(stored.answersIn()));
+                stored.showBundled() == null || stored.showBundled(), answersIn(stored.answersIn()),
+                Optional.ofNullable(stored.digestChannel()), Optional.ofNullable(stored.digestPosted()));
     }
 
     private static ServerSettings.AnswersIn answersIn(String stored) throws IOException {

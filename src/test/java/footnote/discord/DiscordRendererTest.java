@@ -6,6 +6,8 @@ import footnote.answer.Answer;
 import footnote.chat.Command;
 import footnote.chat.Reply;
 import footnote.chat.ServerSettings;
+import footnote.insights.Vote;
+import footnote.insights.VoteResult;
 import footnote.answer.Citation;
 import footnote.answer.Evidence;
 import footnote.answer.Excerpt;
@@ -263,11 +265,37 @@ class DiscordRendererTest {
         String changed = new DiscordRenderer().render(new Reply.Settings(replies,
                 Optional.of(new Command.Answers(ServerSettings.AnswersIn.REPLY)))).content();
 
-        assertThat(shown).endsWith("\nAnswers open a thread on the question, where follow-ups go (a reply where I may"
-                + " not open one)");
+        assertThat(shown).contains("\nAnswers open a thread on the question, where follow-ups go (a reply where I may"
+                + " not open one)\n");
         assertThat(changed).startsWith("Answers now come as a reply to the question; reply to an answer to ask a"
-                + " follow-up.\n").endsWith("\nAnswers come as a reply to the question; reply to an answer to ask a"
-                + " follow-up");
+                + " follow-up.\n").contains("\nAnswers come as a reply to the question; reply to an answer to ask a"
+                + " follow-up\n");
+    }
+
+    @Test
+    void the_settings_name_the_digest_channel_as_a_mention_and_a_change_says_where_the_report_goes() {
+        ServerSettings digest = ServerSettings.empty("1").withDigestChannel(Optional.of("77"));
+
+        String off = new DiscordRenderer().render(new Reply.Settings(ServerSettings.empty("1"), Optional.empty()))
+                .content();
+        String on = new DiscordRenderer().render(new Reply.Settings(digest,
+                Optional.of(new Command.Digest(Optional.of("77"))))).content();
+
+        assertThat(off).endsWith("\nWeekly insights digest: off");
+        assertThat(on).startsWith("The insights report of the last week now goes to <#77> once a week.\n")
+                .endsWith("\nWeekly insights digest: <#77>");
+    }
+
+    @Test
+    void a_vote_is_acknowledged_in_the_chats_words_and_an_expired_record_says_the_buttons_no_longer_work() {
+        DiscordRenderer renderer = new DiscordRenderer();
+
+        assertThat(renderer.vote(VoteResult.RECORDED, Vote.HELPFUL).content()).isEqualTo("Thanks: noted as helpful.");
+        assertThat(renderer.vote(VoteResult.EXPIRED, Vote.NOT_HELPFUL).content())
+                .isEqualTo("This answer's record has expired, so the buttons no longer work.");
+        assertThat(renderer.comment(VoteResult.EXPIRED, true).content()).isEqualTo(DiscordRenderer.EXPIRED);
+        assertThat(renderer.comment(VoteResult.RECORDED, false).content()).isEqualTo("Thanks: noted as not helpful.");
+        assertThat(renderer.vote(VoteResult.UNAVAILABLE, Vote.HELPFUL).ephemeral()).isTrue();
     }
 
     @Test

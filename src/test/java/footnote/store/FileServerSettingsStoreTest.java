@@ -7,6 +7,8 @@ import footnote.chat.ServerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,25 @@ class FileServerSettingsStoreTest {
         assertThat(new FileServerSettingsStore(dir).get("111").answersIn()).isEqualTo(ServerSettings.AnswersIn.REPLY);
         assertThatThrownBy(() -> new FileServerSettingsStore(dir).get("222"))
                 .hasRootCauseMessage("unknown answersIn 'carrier-pigeon'");
+    }
+
+    @Test
+    void the_digest_channel_and_when_it_was_last_posted_survive_a_restart_and_old_files_have_no_digest()
+            throws IOException {
+        Instant posted = Instant.parse("2025-03-10T12:00:00Z");
+        new FileServerSettingsStore(dir).put(ServerSettings.empty("111").withDigestChannel(Optional.of("77"))
+                .withDigestPosted(posted));
+        Files.writeString(dir.resolve("222.json"), """
+                {"moderatorRoles": [], "askChannels": [], "showBundled": true, "answersIn": "thread"}""");
+
+        FileServerSettingsStore reopened = new FileServerSettingsStore(dir);
+
+        assertThat(reopened.get("111").digestChannel()).contains("77");
+        assertThat(reopened.get("111").digestPosted()).contains(posted);
+        assertThat(reopened.get("222")).isEqualTo(ServerSettings.empty("222"));
+        reopened.put(reopened.get("111").withDigestChannel(Optional.empty()));
+        assertThat(Files.readString(dir.resolve("111.json"))).doesNotContain("digestChannel");
+        assertThat(reopened.get("111").digestPosted()).as("a week posted stays posted").contains(posted);
     }
 
     @Test

@@ -2,6 +2,7 @@ package footnote.testing;
 
 import footnote.insights.InsightRecord;
 import footnote.insights.InsightStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Insight records kept in a map, keyed by server and id as the real stores key them, for tests that exercise the
@@ -66,6 +68,24 @@ public final class MemoryInsightStore implements InsightStore {
     public List<InsightRecord> all() {
         return servers.values().stream().flatMap(m -> m.values().stream())
                 .sorted(ORDER).toList();
+    }
+
+    /**
+     * Waits until a record matching {@code match} is stored (records and votes are written off the caller's thread)
+     * and returns it.
+     *
+     * @throws AssertionError on timeout, with what the store holds
+     */
+    public InsightRecord await(Predicate<InsightRecord> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            Optional<InsightRecord> found = all().stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no matching insight record within " + timeout + "; the store holds " + all());
     }
 
     @Override

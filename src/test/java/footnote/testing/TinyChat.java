@@ -4,6 +4,7 @@ import footnote.answer.Answerer;
 import footnote.answer.EvidencePolicy;
 import footnote.chat.ChatService;
 import footnote.chat.QuestionCheck;
+import footnote.chat.ServerSettingsStore;
 import footnote.corpus.Article;
 import footnote.corpus.Chunker;
 import footnote.corpus.Passage;
@@ -45,8 +46,13 @@ public final class TinyChat implements AutoCloseable {
 
     /** A chat service recording in {@code insights}. */
     public ChatService chat(Insights insights) {
+        return chat(insights, new MemorySettingsStore());
+    }
+
+    /** A chat service recording in {@code insights}, with the settings a bot reads too (the Discord tests). */
+    public ChatService chat(Insights insights, ServerSettingsStore settings) {
         return new ChatService(Fixtures.followUps(answerer(), analysis), Fixtures.conversations(),
-                scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), new MemorySettingsStore(),
+                scopes -> List.of(), new RefusingSourceAdmin(), new QuestionCheck(100), settings,
                 Summarizer.none(), insights, new InsightReports(embedder));
     }
 

@@ -75,6 +75,16 @@ import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
  * {@link #awaitMessageIn} waits for a message, in a channel or a thread. To deny the bot threads, take
  * {@link #CREATE_PUBLIC_THREADS} from {@code @everyone} ({@code guild(id).role(id, "@everyone", ...)}).
  *
+ * <p><b>Components and modals.</b> Messages may carry action rows of buttons; {@link ComponentLimits} checks
+ * Discord's rules beyond the schema (5 rows, 5 buttons a row, custom ids of 1-100 characters unique within the
+ * message, a link button with a url and no custom_id) on every create, edit, interaction response and follow-up,
+ * and a modal (type-9 callback: title of 1-45 characters, 1-5 rows of one text input each, lengths within
+ * 0-4000). A member presses a button with {@link #pressButton} (INTERACTION_CREATE type 3) and submits the modal
+ * the bot opened with {@link #submitModal} (type 5); the bot answers with a callback of type 4 (ephemeral with
+ * flags 64), 5, 6 (deferred update), 7 (update the message) or 9 (a modal; not to a modal submission), which
+ * {@link #awaitCallback}, {@link #awaitEphemeralResponse} and {@link #awaitModal} observe. Javacord's updaters
+ * always send {@code components}: an edit that names none removes the buttons.
+ *
  * <p><b>Sharding.</b> Several clients can log in as shards of one bot, each on its own connection
  * ({@code DiscordApiBuilder.setTotalShards(n).setCurrentShard(i)}, or {@code loginShards}). As on Discord, a guild
  * belongs to shard {@code (guild_id >> 22) % num_shards}: only that shard's session lists it in READY and gets its
@@ -155,6 +165,7 @@ public final class DiscordEmulator implements AutoCloseable {
     private final Gateway gateway;
     private final RestApi restApi;
     final Threads threads = new Threads(this);
+    final ComponentInteractions components = new ComponentInteractions(this);
     private final AtomicLong lastId = new AtomicLong();
 
     // ---- the world, guarded by lock ----
@@ -202,7 +213,18 @@ public final class DiscordEmulator implements AutoCloseable {
         final long channelId;
         final long userId;
         final String commandName;
+        /** 2: application command, 3: message component, 5: modal submit. */
+        final int type;
         final long createdNanos = System.nanoTime();
+        /** For a component press: the message the component is on; for a modal submit: that of its opener, if any. */
+        Long componentMessageId;
+        /** For a component press or a modal submit: the custom_id pressed or submitted. */
+        String customId;
+        /** For a modal submit: the interaction that opened the modal. */
+        InteractionState trigger;
+        /** The modal this interaction was answered with (a type-9 callback's data), until it is submitted. */
+        ObjectNode modal;
+        boolean modalSubmitted;
         int callbackType;
         Long originalMessageId;
         boolean originalLoading;
@@ -210,8 +232,10 @@ public final class DiscordEmulator implements AutoCloseable {
         /** The message the bot touched last (original or follow-up), for {@link #interactionResponse}. */
         Long lastTouched;
 
-        InteractionState(long id, String token, long guildId, long channelId, long userId, String commandName) {
+        InteractionState(long id, String token, long guildId, long channelId, long userId, String commandName,
+                         int type) {
             this.id = id;
+            this.type = type;
             this.token = token;
             this.guildId = guildId;
             this.channelId = channelId;
@@ -471,29 +495,8 @@ public final class DiscordEmulator implements AutoCloseable {
             Optional<ObjectNode> registered = restApi.registeredCommand(guildId, command);
             ArrayNode optionList = restApi.interactionOptions(registered.orElse(null), command, subcommand,
                     options == null ? Map.of() : options);
-            long interactionId = nextId();
-            String token = interactionToken();
-            InteractionState state = new InteractionState(interactionId, token, guildId, channelId, userId, command);
-            interactions.put(interactionId, state);
-
-            ObjectNode d = json.createObjectNode();
-            d.put("id", id(interactionId));
-            d.put("application_id", id(APPLICATION_ID));
-            d.put("type", 2);
-            d.put("token", token);
-            d.put("version", 1);
-            d.put("locale", "en-US");
-            d.put("guild_locale", "en-US");
-            d.put("guild_id", id(guildId));
-            d.put("channel_id", id(channelId));
-            d.set("channel", anyChannelJson(guild, channelId));
-            ObjectNode memberNode = memberJson(guild, member, true);
-            memberNode.put("permissions", Long.toString(guild.permissionsOf(userId)));
-            d.set("member", memberNode);
-            d.put("app_permissions", Long.toString(guild.permissionsOf(botUserId())));
-            d.putArray("entitlements");
-            d.putObject("authorizing_integration_owners").put("0", id(guildId));
-            d.put("context", 0);
+            InteractionState state = newInteraction(guildId, channelId, userId, command, 2);
+            ObjectNode d = interactionPayload(guild, state);
             ObjectNode data = d.putObject("data");
             data.put("id", registered.map(c -> c.path("id").asText()).orElseGet(() -> id(nextId())));
             data.put("name", command);
@@ -508,8 +511,39 @@ public final class DiscordEmulator implements AutoCloseable {
             }
             gateway.dispatch(guildId, "INTERACTION_CREATE", d);
             lock.notifyAll();
-            return new Interaction(interactionId, token);
+            return new Interaction(state.id, state.token);
         }
+    }
+
+    /** A new interaction of this type (2: command, 3: component, 5: modal submit), registered. Call under lock. */
+    InteractionState newInteraction(long guildId, long channelId, long userId, String commandName, int type) {
+        InteractionState state = new InteractionState(nextId(), interactionToken(), guildId, channelId, userId,
+                commandName, type);
+        interactions.put(state.id, state);
+        return state;
+    }
+
+    /** The fields every guild INTERACTION_CREATE carries, before its {@code data} (and {@code message}). */
+    ObjectNode interactionPayload(GuildSpec guild, InteractionState state) {
+        ObjectNode d = json.createObjectNode();
+        d.put("id", id(state.id));
+        d.put("application_id", id(APPLICATION_ID));
+        d.put("type", state.type);
+        d.put("token", state.token);
+        d.put("version", 1);
+        d.put("locale", "en-US");
+        d.put("guild_locale", "en-US");
+        d.put("guild_id", id(guild.id()));
+        d.put("channel_id", id(state.channelId));
+        d.set("channel", anyChannelJson(guild, state.channelId));
+        ObjectNode memberNode = memberJson(guild, guild.members().get(state.userId), true);
+        memberNode.put("permissions", Long.toString(guild.permissionsOf(state.userId)));
+        d.set("member", memberNode);
+        d.put("app_permissions", Long.toString(guild.permissionsOf(botUserId())));
+        d.putArray("entitlements");
+        d.putObject("authorizing_integration_owners").put("0", id(guild.id()));
+        d.put("context", 0);
+        return d;
     }
 
     /** {@code data.resolved} for user, channel, role and mentionable options, as Discord sends it. */
@@ -547,6 +581,40 @@ public final class DiscordEmulator implements AutoCloseable {
             }
         }
         return resolved;
+    }
+
+    /**
+     * A member presses the button with this {@code custom_id} on a message: sends {@code INTERACTION_CREATE} of
+     * type 3 (MESSAGE_COMPONENT) with {@code data.custom_id}, {@code data.component_type} 2, the {@code message}
+     * as it is now, and the member with their permissions, to the guild's shard. The bot answers it with a
+     * callback of type 4 (a message, ephemeral with flags 64), 5, 6 (deferred update: nothing visible), 7 (update
+     * the message) or 9 (a modal); see {@link #awaitCallback}, {@link #awaitEphemeralResponse}, {@link #awaitModal}.
+     *
+     * @throws IllegalArgumentException if the message or button does not exist, the button is a link or disabled,
+     *                                  or the message is ephemeral and the member is not the one who sees it
+     */
+    public Interaction pressButton(long guildId, long messageId, long userId, String customId) {
+        synchronized (lock) {
+            requireSession();
+            return components.press(guildId, messageId, userId, customId);
+        }
+    }
+
+    /**
+     * The member who got a modal (the bot answered {@code opener} with a type-9 callback) submits it: sends
+     * {@code INTERACTION_CREATE} of type 5 (MODAL_SUBMIT) with {@code data.custom_id} and {@code data.components},
+     * rows of text inputs each with its {@code value}: the one given here by the input's custom_id, else the
+     * value the bot pre-filled, else empty. Wait for the modal first ({@link #awaitModal}).
+     *
+     * @throws IllegalArgumentException if there is no modal, it was submitted already, a value names no input,
+     *                                  or Discord's client would not submit these values (a required input left
+     *                                  empty, a length outside min_length..max_length)
+     */
+    public Interaction submitModal(Interaction opener, Map<String, String> values) {
+        synchronized (lock) {
+            requireSession();
+            return components.submit(opener, values);
+        }
     }
 
     /** An explicitly typed slash-command option value (e.g. type 6, USER, with a user id). */
@@ -721,6 +789,52 @@ public final class DiscordEmulator implements AutoCloseable {
     public JsonNode awaitImmediateResponse(Interaction interaction) {
         return awaitRequest("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
                 r -> r.body().path("type").asInt() == 4).body().path("data");
+    }
+
+    /**
+     * The bot's first accepted callback to an interaction ({@code POST /interactions/{id}/{token}/callback}
+     * answered 2xx), as the request body: {@code type} and {@code data}.
+     */
+    public JsonNode awaitCallback(Interaction interaction) {
+        return awaitRequest("POST", "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback",
+                r -> r.status() < 300).body();
+    }
+
+    /** The modal the bot answered an interaction with: the {@code data} of its type-9 callback. */
+    public JsonNode awaitModal(Interaction interaction) {
+        JsonNode callback = awaitCallback(interaction);
+        if (callback.path("type").asInt() != 9) {
+            throw new AssertionError("interaction " + interaction.id() + " was answered with a callback of type "
+                    + callback.path("type").asInt() + ", not a modal: " + callback);
+        }
+        return callback.path("data");
+    }
+
+    /**
+     * The first message of an interaction that only its member sees (flags 64) and that is no longer loading: an
+     * immediate ephemeral response, a deferred ephemeral one once edited, or an ephemeral follow-up.
+     *
+     * @throws AssertionError on timeout, with the interaction's requests
+     */
+    public JsonNode awaitEphemeralResponse(Interaction interaction) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (lock) {
+            while (true) {
+                for (JsonNode message : interactionMessages(interaction)) {
+                    int flags = message.path("flags").asInt();
+                    if ((flags & 64) != 0 && (flags & 128) == 0) {
+                        return message;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no ephemeral response to interaction " + interaction.id() + " within "
+                            + WAIT + "; requests:" + requests.stream().filter(r -> r.path().contains(
+                            interaction.token())).map(r -> "\n  " + r).collect(Collectors.joining()));
+                }
+                waitOn(left);
+            }
+        }
     }
 
     /**
@@ -1063,7 +1177,7 @@ public final class DiscordEmulator implements AutoCloseable {
         return lastId.updateAndGet(last -> Math.max(last + 1, candidate));
     }
 
-    private static String interactionToken() {
+    static String interactionToken() {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
         StringBuilder sb = new StringBuilder("aW50ZXJhY3Rpb246");
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -32,12 +32,20 @@ import org.javacord.api.entity.channel.ServerThreadChannelBuilder;
 import org.javacord.api.entity.intent.Intent;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.message.MessageFlag;
+import org.javacord.api.entity.message.component.ActionRow;
+import org.javacord.api.entity.message.component.Button;
+import org.javacord.api.entity.message.component.LowLevelComponent;
+import org.javacord.api.entity.message.component.TextInput;
+import org.javacord.api.entity.message.component.TextInputStyle;
 import org.javacord.api.entity.message.embed.EmbedBuilder;
 import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
 import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
+import org.javacord.api.interaction.ButtonInteraction;
+import org.javacord.api.interaction.ModalInteraction;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
@@ -677,6 +685,169 @@ class DiscordEmulatorTest {
         assertThat(discord.violations()).singleElement().asString()
                 .contains("(create_interaction_response)").contains("ms after the interaction");
         assertThat(discord.requests()).last().extracting(RecordedRequest::status).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------------------------------ 4b. components
+
+    private static ActionRow voteRow(String recordId) {
+        return ActionRow.of(Button.success("vote:" + recordId + ":helpful", "Helpful"),
+                Button.secondary("vote:" + recordId + ":not-helpful", "Not helpful"));
+    }
+
+    private Message sendWithComponents(String content, ActionRow... rows) throws Exception {
+        ServerTextChannel general = api.getServerTextChannelById(GENERAL).orElseThrow();
+        return new MessageBuilder().setContent(content).addComponents(rows).send(general).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void buttonsWithinDiscordsLimitsPassAndTooManyButtonsRowsOrRepeatedIdsAreRefused() throws Exception {
+        api = login();
+        Message ok = sendWithComponents("An answer", voteRow("r1"),
+                ActionRow.of(Button.link("https://example.org/article", "Source")));
+        assertThat(ok.getComponents()).hasSize(2);
+        assertCleanRun();
+
+        List<LowLevelComponent> six = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            six.add(Button.primary("b" + i, "B" + i));
+        }
+        ActionRow[] sixRows = six.stream().map(ActionRow::of).toArray(ActionRow[]::new);
+        assertThatThrownBy(() -> sendWithComponents("wide", ActionRow.of(six)))
+                .hasMessageContaining("Invalid Form Body");
+        assertThatThrownBy(() -> sendWithComponents("tall", sixRows)).hasMessageContaining("Invalid Form Body");
+        assertThatThrownBy(() -> sendWithComponents("twice", voteRow("r2"), voteRow("r2")))
+                .hasMessageContaining("Invalid Form Body");
+
+        assertThat(discord.violations())
+                .anySatisfy(v -> assertThat(v).contains("holds 6 buttons; an action row holds at most 5"))
+                .anySatisfy(v -> assertThat(v).contains("6 action rows; a message holds at most 5"))
+                .anySatisfy(v -> assertThat(v).contains("'vote:r2:helpful' is used twice"))
+                .allSatisfy(v -> assertThat(v).startsWith("POST /channels/" + GENERAL + "/messages (create_message)"));
+        assertThat(discord.messagesIn(GENERAL)).hasSize(1);
+    }
+
+    @Test
+    void aCustomIdOver100CharactersIsRefused() {
+        api = login();
+
+        assertThatThrownBy(() -> sendWithComponents("long id", ActionRow.of(Button.primary("x".repeat(101), "X"))))
+                .hasMessageContaining("Invalid Form Body");
+
+        assertThat(discord.violations())
+                .anySatisfy(v -> assertThat(v).contains("custom_id is 101 characters; it must be 1 to 100"));
+        assertThat(discord.messagesIn(GENERAL)).isEmpty();
+    }
+
+    @Test
+    void aPressReachesJavacordAndItsEphemeralAnswerIsRecordedForThePresserOnly() throws Exception {
+        api = login();
+        CompletableFuture<ButtonInteraction> seen = new CompletableFuture<>();
+        api.addButtonClickListener(event -> {
+            ButtonInteraction interaction = event.getButtonInteraction();
+            seen.complete(interaction);
+            interaction.createImmediateResponder().setContent("Thanks, noted")
+                    .setFlags(MessageFlag.EPHEMERAL).respond();
+        });
+        Message answer = sendWithComponents("The answer", voteRow("r1"));
+
+        Interaction press = discord.pressButton(GUILD, answer.getId(), MEMBER, "vote:r1:helpful");
+
+        ButtonInteraction interaction = seen.get(10, TimeUnit.SECONDS);
+        assertThat(interaction.getCustomId()).isEqualTo("vote:r1:helpful");
+        assertThat(interaction.getUser().getId()).isEqualTo(MEMBER);
+        assertThat(interaction.getMessage().getId()).isEqualTo(answer.getId());
+        assertThat(interaction.getServer().orElseThrow().getId()).isEqualTo(GUILD);
+        JsonNode ack = discord.awaitEphemeralResponse(press);
+        assertThat(ack.path("content").asText()).isEqualTo("Thanks, noted");
+        assertThat(ack.path("interaction_metadata").path("type").asInt()).isEqualTo(3);
+        assertThat(ack.path("interaction_metadata").path("interacted_message_id").asLong()).isEqualTo(answer.getId());
+        assertThat(discord.awaitCallback(press).path("type").asInt()).isEqualTo(4);
+        assertThat(dispatchedAbout(0, GUILD)).filteredOn("MESSAGE_CREATE"::equals).as("only the answer, not the ack")
+                .hasSize(1);
+        long ackId = ack.path("id").asLong();
+        assertThatThrownBy(() -> discord.pressButton(GUILD, ackId, MODERATOR, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> discord.pressButton(GUILD, answer.getId(), MEMBER, "vote:r9:helpful"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no button");
+        assertCleanRun();
+    }
+
+    @Test
+    void aPressCanUpdateItsMessageOrBeAcknowledgedWithNothingVisible() throws Exception {
+        api = login();
+        api.addButtonClickListener(event -> {
+            ButtonInteraction interaction = event.getButtonInteraction();
+            if (interaction.getCustomId().endsWith(":helpful")) {
+                interaction.createOriginalMessageUpdater().setContent("The answer (thanks!)").update();
+            } else {
+                interaction.acknowledge();
+            }
+        });
+        Message answer = sendWithComponents("The answer", voteRow("r1"));
+
+        Interaction quiet = discord.pressButton(GUILD, answer.getId(), MEMBER, "vote:r1:not-helpful");
+        assertThat(discord.awaitCallback(quiet).path("type").asInt()).isEqualTo(6);
+        Interaction update = discord.pressButton(GUILD, answer.getId(), MEMBER, "vote:r1:helpful");
+        assertThat(discord.awaitCallback(update).path("type").asInt()).isEqualTo(7);
+
+        JsonNode updated = discord.awaitMessageIn(GENERAL, m -> m.path("content").asText().contains("thanks"));
+        assertThat(updated.path("id").asLong()).isEqualTo(answer.getId());
+        // Javacord's updaters always send components: an update that names none takes the buttons away.
+        assertThat(discord.awaitCallback(update).path("data").path("components").isArray()).isTrue();
+        assertThat(updated.path("components")).isEmpty();
+        assertThat(discord.interactionResponse(quiet)).isEmpty();
+        assertCleanRun();
+    }
+
+    @Test
+    void aModalOpenedFromAButtonIsSubmittedWithItsValues() throws Exception {
+        api = login();
+        CompletableFuture<String> comment = new CompletableFuture<>();
+        api.addButtonClickListener(event -> event.getButtonInteraction().respondWithModal("comment:r1",
+                "What was wrong or missing?", ActionRow.of(TextInput.create(TextInputStyle.PARAGRAPH, "comment",
+                        "What was wrong or missing?", null, 500, false))));
+        api.addModalSubmitListener(event -> {
+            ModalInteraction modal = event.getModalInteraction();
+            comment.complete(modal.getCustomId() + " " + modal.getTextInputValueByCustomId("comment").orElse("?"));
+            modal.createImmediateResponder().setContent("Comment saved").setFlags(MessageFlag.EPHEMERAL).respond();
+        });
+        Message answer = sendWithComponents("The answer", voteRow("r1"));
+
+        Interaction press = discord.pressButton(GUILD, answer.getId(), MEMBER, "vote:r1:not-helpful");
+        JsonNode modal = discord.awaitModal(press);
+
+        assertThat(modal.path("title").asText()).isEqualTo("What was wrong or missing?");
+        assertThatThrownBy(() -> discord.submitModal(press, Map.of("comment", "x".repeat(501))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 to 500");
+        assertThatThrownBy(() -> discord.submitModal(press, Map.of("other", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no text inputs [other]");
+        Interaction submit = discord.submitModal(press, Map.of("comment", "It missed the 1998 edition"));
+        assertThat(comment.get(10, TimeUnit.SECONDS)).isEqualTo("comment:r1 It missed the 1998 edition");
+        JsonNode saved = discord.awaitEphemeralResponse(submit);
+        assertThat(saved.path("content").asText()).isEqualTo("Comment saved");
+        assertThat(saved.path("interaction_metadata").path("triggering_interaction_metadata").path("type").asInt())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> discord.submitModal(press, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("submitted already");
+        assertCleanRun();
+    }
+
+    @Test
+    void aModalTitleOver45CharactersIsRefused() throws Exception {
+        api = login();
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        api.addButtonClickListener(event -> event.getButtonInteraction().respondWithModal("m", "x".repeat(46),
+                        ActionRow.of(TextInput.create(TextInputStyle.SHORT, "a", "A")))
+                .whenComplete((ok, e) -> failure.complete(e)));
+        Message answer = sendWithComponents("The answer", voteRow("r1"));
+
+        discord.pressButton(GUILD, answer.getId(), MEMBER, "vote:r1:not-helpful");
+
+        assertThat(failure.get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(discord.violations())
+                .anySatisfy(v -> assertThat(v).contains("(create_interaction_response)")
+                        .contains("title must be 1 to 45 characters; it is 46"));
+        assertThat(discord.requests()).last().extracting(RecordedRequest::status).isEqualTo(400);
     }
 
     // ------------------------------------------------------------------------------------------ 5. rate limits

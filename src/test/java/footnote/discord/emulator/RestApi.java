@@ -214,8 +214,18 @@ final class RestApi {
         JsonNode json = body.json();
         switch (op.operationId()) {
             case "create_message", "update_message", "execute_webhook", "update_original_webhook_message",
-                    "update_webhook_message" -> problems.addAll(MessageLimits.check(json, ""));
-            case "create_interaction_response" -> problems.addAll(MessageLimits.check(json.path("data"), "data."));
+                    "update_webhook_message" -> {
+                problems.addAll(MessageLimits.check(json, ""));
+                problems.addAll(ComponentLimits.checkMessage(json, ""));
+            }
+            case "create_interaction_response" -> {
+                if (json.path("type").asInt() == 9) {
+                    problems.addAll(ComponentLimits.checkModal(json.get("data"), "data."));
+                } else {
+                    problems.addAll(MessageLimits.check(json.path("data"), "data."));
+                    problems.addAll(ComponentLimits.checkMessage(json.path("data"), "data."));
+                }
+            }
             default -> {
                 // no message body
             }
@@ -791,6 +801,10 @@ final class RestApi {
         JsonNode request = body.json();
         int type = request.path("type").asInt();
         JsonNode data = request.path("data");
+        String refusal = ComponentInteractions.callbackRefusal(state, type);
+        if (refusal != null) {
+            return error(400, 50035, "Invalid Form Body", refusal);
+        }
         GuildSpec guild = emulator.guilds().get(state.guildId);
         switch (type) {
             case 4 -> {
@@ -814,50 +828,76 @@ final class RestApi {
                 emulator.messages.put(state.originalMessageId, message);
                 emulator.sendMessageEvent("MESSAGE_CREATE", guild, message, emulator.botUserId());
             }
-            case 9 -> {
-                // a modal: acknowledged, no message
+            case 6 -> state.originalMessageId = state.componentMessageId; // acknowledged; nothing visible changes
+            case 7 -> {
+                Reply refused = updateComponentMessage(state, guild, body);
+                if (refused != null) {
+                    return refused;
+                }
             }
             default -> {
-                return error(400, 50035, "Invalid Form Body", "callback type " + type + " is not valid for a slash "
-                        + "command (4: message, 5: deferred message, 9: modal)");
+                // 9, a modal: the member sees it; nothing is posted until they submit it
+                state.modal = (ObjectNode) numberComponents(stripNulls(data), new int[] {1});
             }
         }
         state.callbackType = type;
         emulator.lock.notifyAll();
-        if (query.contains("with_response=true")) {
-            ObjectNode out = emulator.json.createObjectNode();
-            ObjectNode interaction = out.putObject("interaction");
-            interaction.put("id", id(state.id));
-            interaction.put("type", 2);
-            if (state.originalMessageId != null) {
-                ObjectNode message = emulator.messages.get(state.originalMessageId);
-                interaction.put("response_message_id", id(state.originalMessageId));
-                interaction.put("response_message_loading", state.originalLoading);
-                interaction.put("response_message_ephemeral", (message.path("flags").asInt() & FLAG_EPHEMERAL) != 0);
-                out.putObject("resource").put("type", type).set("message", message.deepCopy());
-            }
-            return ok(out);
+        return query.contains("with_response=true") ? ok(callbackResource(state, type)) : noContent();
+    }
+
+    /** A type-7 callback: the message the component is on takes the callback's content, as an edit would. */
+    private Reply updateComponentMessage(InteractionState state, GuildSpec guild, Body body) {
+        ObjectNode message = emulator.messages.get(state.componentMessageId);
+        if (message == null) {
+            return error(404, 10008, "Unknown Message", "update of message " + state.componentMessageId
+                    + ", which no longer exists");
         }
-        return noContent();
+        ObjectNode edited = message.deepCopy();
+        applyContent(edited, guild, body.json().path("data"), body.files(), false);
+        if (MessageLimits.isEmptyMessage(edited, 0)) {
+            return error(400, 50006, "Cannot send an empty message", "the update leaves the message empty");
+        }
+        edited.put("edited_timestamp", DiscordEmulator.timestamp());
+        emulator.messages.put(state.componentMessageId, edited);
+        state.originalMessageId = state.componentMessageId;
+        state.lastTouched = state.componentMessageId;
+        emulator.sendMessageEvent("MESSAGE_UPDATE", guild, edited, emulator.botUserId());
+        return null;
+    }
+
+    /** The body of a callback sent with {@code ?with_response=true}. */
+    private ObjectNode callbackResource(InteractionState state, int type) {
+        ObjectNode out = emulator.json.createObjectNode();
+        ObjectNode interaction = out.putObject("interaction");
+        interaction.put("id", id(state.id));
+        interaction.put("type", state.type);
+        if (state.originalMessageId != null && emulator.messages.containsKey(state.originalMessageId)) {
+            ObjectNode message = emulator.messages.get(state.originalMessageId);
+            interaction.put("response_message_id", id(state.originalMessageId));
+            interaction.put("response_message_loading", state.originalLoading);
+            interaction.put("response_message_ephemeral", (message.path("flags").asInt() & FLAG_EPHEMERAL) != 0);
+            out.putObject("resource").put("type", type).set("message", message.deepCopy());
+        }
+        return out;
     }
 
     /** A message posted by the bot's application through an interaction (original response or follow-up). */
     private ObjectNode interactionMessage(InteractionState state, GuildSpec guild, JsonNode data,
                                           List<Multipart.Part> files, boolean loading) {
+        boolean command = state.type == ComponentInteractions.APPLICATION_COMMAND;
         ObjectNode message = emulator.newMessage(state.channelId, emulator.userJson(emulator.botUserId()), "",
-                MESSAGE_TYPE_CHAT_INPUT_COMMAND);
+                command ? MESSAGE_TYPE_CHAT_INPUT_COMMAND : MESSAGE_TYPE_DEFAULT);
         message.put("webhook_id", id(APPLICATION_ID));
         message.put("application_id", id(APPLICATION_ID));
-        ObjectNode interaction = message.putObject("interaction");
-        interaction.put("id", id(state.id));
-        interaction.put("type", 2);
-        interaction.put("name", state.commandName);
-        interaction.set("user", emulator.userJson(state.userId));
-        ObjectNode metadata = message.putObject("interaction_metadata");
-        metadata.put("id", id(state.id));
-        metadata.put("type", 2);
-        metadata.set("user", emulator.userJson(state.userId));
-        metadata.putObject("authorizing_integration_owners").put("0", id(state.guildId));
+        if (command) {
+            // the deprecated interaction field names a command; Discord leaves it off for components and modals
+            ObjectNode interaction = message.putObject("interaction");
+            interaction.put("id", id(state.id));
+            interaction.put("type", 2);
+            interaction.put("name", state.commandName);
+            interaction.set("user", emulator.userJson(state.userId));
+        }
+        message.set("interaction_metadata", emulator.components.metadata(state));
         if (!loading) {
             applyContent(message, guild, data, files, true);
             message.put("flags", data.path("flags").asInt(0) & (FLAG_EPHEMERAL | 4 | 4096));
@@ -964,7 +1004,7 @@ final class RestApi {
         }
         if (state.callbackType == 0 || state.callbackType == 9) {
             return error(404, 10015, "Unknown Webhook", "follow-up message before the interaction was answered "
-                    + "with a type 4 or 5 callback");
+                    + "with a type 4, 5, 6 or 7 callback");
         }
         if (MessageLimits.isEmptyMessage(body.json(), body.files().size())) {
             return error(400, 50006, "Cannot send an empty message", "follow-up without content, embeds, "
