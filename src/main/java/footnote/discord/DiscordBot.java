@@ -306,8 +306,13 @@ public final class DiscordBot implements AutoCloseable {
                 });
     }
 
-    /** Posts the weekly digests due now, if this process leads: what the schedule does every hour. */
-    int postDueDigests() {
+    /**
+     * Posts the weekly digests due now that are this process's to post: what the schedule does every hour, and
+     * what a test of a deployment calls rather than waiting for the schedule.
+     *
+     * @return how many were posted
+     */
+    public int postDueDigests() {
         return digests.postDue();
     }
 

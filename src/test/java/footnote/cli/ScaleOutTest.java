@@ -10,6 +10,7 @@ import static footnote.testing.DiscordServers.BOB;
 import static footnote.testing.DiscordServers.MANAGERS_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import footnote.chat.CommandParser;
 import footnote.chat.Context;
 import footnote.chat.Reply;
@@ -50,6 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutTest {
 
+    /** The moderators' channel of the shard-0 server, where its weekly digest goes. */
+    private static final long MODS0 = 210;
+
     @TempDir
     static Path dir;
 
@@ -71,6 +75,7 @@ class ScaleOutTest {
         discord.guild(SHARD0_SERVER, "Shard zero server", BOB)
                 .role(MANAGERS_ROLE, "Managers", DiscordEmulator.MANAGE_GUILD)
                 .textChannel(CHANNEL0, "general")
+                .textChannel(MODS0, "mods")
                 .member(ALICE, "alice")
                 .member(BOB, "bob", MANAGERS_ROLE);
         discord.guild(SHARD1_SERVER, "Shard one server", BOB)
@@ -195,6 +200,32 @@ class ScaleOutTest {
 
         assertThat(polledA).isNotEqualTo(polledB);
         assertThat(web.hits("/feed.xml") - before).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void the_weekly_digest_is_posted_once_by_the_deployment_and_never_again_after_a_restart() {
+        Interaction set = discord.slashCommand(SHARD0_SERVER, CHANNEL0, BOB, "settings", "digest",
+                Map.of("channel", new DiscordEmulator.OptionValue(7, MODS0)));
+        assertThat(discord.awaitImmediateResponse(set).path("content").asText()).contains("<#" + MODS0 + ">");
+
+        // Both processes check, as their hourly schedules would; only shard 0's can reach the server's channels.
+        int posted = botB.postDueDigests() + botA.postDueDigests() + botB.postDueDigests();
+        botA.close();
+        discord.prepareJavacord();
+        botA = start(appA);
+        int afterRestart = botA.postDueDigests() + botB.postDueDigests();
+
+        assertThat(posted).isEqualTo(1);
+        assertThat(afterRestart).as("the week is claimed in the settings SolrCloud keeps").isZero();
+        List<JsonNode> digests = discord.messagesIn(MODS0).stream().filter(discord::byBot).toList();
+        assertThat(digests).singleElement().satisfies(digest -> {
+            // The questions asked so far in this server, recorded in the shared insights collection.
+            assertThat(digest.path("content").asText()).startsWith("**Insights**").containsPattern("\\d+ questions?");
+            assertThat(digest.path("attachments")).singleElement().satisfies(
+                    a -> assertThat(a.path("filename").asText()).isEqualTo("insights.png"));
+            assertThat(digest.path("mentions")).isEmpty();
+        });
     }
 
     @Test
