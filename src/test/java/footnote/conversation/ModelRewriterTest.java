@@ -3,9 +3,7 @@ package footnote.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footnote.answer.Answerer;
@@ -21,9 +19,10 @@ import footnote.search.LuceneIndex;
 import footnote.search.TextAnalysis;
 import footnote.testing.Fixtures;
 import footnote.testing.HashingEmbedder;
-import footnote.testing.ModelServer;
+import footnote.testing.LogLines;
 import footnote.testing.ModelServer.Completion;
 import footnote.testing.ModelServer.Protocol;
+import footnote.testing.ModelServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The language model's rewrite of a follow-up, through LangChain4j's real OpenAI and Ollama clients talking to a
@@ -130,19 +128,7 @@ class ModelRewriterTest {
 
     /** What the rewriter logged while {@code run} ran, whatever the tests' log level. */
     private static List<ILoggingEvent> logged(Runnable run) {
-        Logger logger = (Logger) LoggerFactory.getLogger(ModelRewriter.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level before = logger.getLevel();
-        logger.addAppender(lines);
-        logger.setLevel(Level.TRACE);
-        try {
-            run.run();
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(lines);
-        }
-        return List.copyOf(lines.list);
+        return LogLines.during(ModelRewriter.class, run);
     }
 
     /** A failure is one warning, and the member's words and the conversation stay out of the log. */

@@ -1,15 +1,11 @@
 package footnote.discord;
 
+import static footnote.testing.DiscordServers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static footnote.testing.DiscordServers.*;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footnote.chat.ChatService;
@@ -22,6 +18,7 @@ import footnote.summary.Summarizer;
 import footnote.summary.SummaryModel;
 import footnote.testing.ChatIndex;
 import footnote.testing.Fixtures;
+import footnote.testing.LogLines;
 import footnote.testing.MemorySettingsStore;
 import footnote.testing.Replies;
 import java.time.Clock;
@@ -38,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Footnote's Discord side end to end: the real Javacord client logs in to the Discord emulator on 127.0.0.1, and
@@ -447,23 +443,13 @@ class DiscordBotTest {
 
     @Test
     void the_token_never_appears_in_any_log_line_even_at_trace() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        root.addAppender(lines);
-        root.setLevel(Level.TRACE);
-        try {
+        List<ILoggingEvent> lines = LogLines.during("", () -> {
             start(5);
             emulator.awaitDeferredResponse(ask(ALICE, "What is Yaoguang?"));
-        } finally {
-            root.setLevel(before);
-            root.detachAppender(lines);
-        }
+        });
 
         // The emulator's own websocket server logs what it receives, the IDENTIFY included: that is Discord's side.
-        List<ILoggingEvent> bots = lines.list.stream()
+        List<ILoggingEvent> bots = lines.stream()
                 .filter(e -> !e.getLoggerName().startsWith("org.java_websocket"))
                 .filter(e -> !e.getLoggerName().startsWith("footnote.discord.emulator"))
                 .toList();

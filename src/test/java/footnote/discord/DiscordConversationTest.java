@@ -4,9 +4,7 @@ import static footnote.testing.DiscordServers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import footnote.chat.ServerSettings;
 import footnote.conversation.ConversationKey;
@@ -18,6 +16,7 @@ import footnote.discord.emulator.RecordedRequest;
 import footnote.summary.Summarizer;
 import footnote.testing.ChatIndex;
 import footnote.testing.Fixtures;
+import footnote.testing.LogLines;
 import footnote.testing.ManualClock;
 import footnote.testing.MemorySettingsStore;
 import footnote.testing.Replies;
@@ -28,12 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Conversations in Discord, end to end with the real Javacord client against the emulator: where each one lives
@@ -270,33 +269,24 @@ class DiscordConversationTest {
     @Test
     void when_discord_refuses_the_thread_the_answer_is_a_reply_and_one_line_is_logged() {
         // Every line the bot's Discord side writes, at any level (the tests' configuration logs nothing).
-        Logger discord = (Logger) LoggerFactory.getLogger("footnote.discord");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        discord.addAppender(lines);
-        discord.setLevel(Level.ALL);
-        try {
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        List<ILoggingEvent> lines = LogLines.during("footnote.discord", () -> {
             start();
             emulator.respondNext("POST", "/channels/\\d+/messages/\\d+/threads", 403, Map.of(),
                     "{\"message\": \"Missing Permissions\", \"code\": 50013}");
             long asked = emulator.postMessage(GUILD, GENERAL, ALICE, mention() + TIDEWATER);
+            answer.set(botMessageIn(GENERAL, String.valueOf(asked)));
+        });
 
-            JsonNode answer = botMessageIn(GENERAL, String.valueOf(asked));
-
-            assertThat(content(answer)).contains("Tidewater Robotics").doesNotContain("thread", "permission");
-            assertThat(emulator.threadsIn(GENERAL)).isEmpty();
-            assertThat(lines.list).filteredOn(line -> !line.getLoggerName().contains(".emulator"))
-                    .filteredOn(line -> !line.getFormattedMessage().startsWith("Connected to Discord"))
-                    .singleElement().satisfies(line -> {
-                        assertThat(line.getLoggerName()).isEqualTo(AnswerThreads.class.getName());
-                        assertThat(line.getLevel()).isEqualTo(Level.INFO);
-                        assertThat(line.getFormattedMessage()).contains("answering with a reply")
-                                .doesNotContain("\n");
-                    });
-        } finally {
-            discord.setLevel(null);
-            discord.detachAppender(lines);
-        }
+        assertThat(content(answer.get())).contains("Tidewater Robotics").doesNotContain("thread", "permission");
+        assertThat(emulator.threadsIn(GENERAL)).isEmpty();
+        assertThat(lines).filteredOn(line -> !line.getLoggerName().contains(".emulator"))
+                .filteredOn(line -> !line.getFormattedMessage().startsWith("Connected to Discord"))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.getLoggerName()).isEqualTo(AnswerThreads.class.getName());
+                    assertThat(line.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(line.getFormattedMessage()).contains("answering with a reply").doesNotContain("\n");
+                });
     }
 
     // --- ask channels, servers, expiry ---

@@ -2,14 +2,20 @@ package footnote.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import footnote.answer.Answer;
 import footnote.config.Config;
 import footnote.testing.InsightFixtures;
+import footnote.testing.LogLines;
 import footnote.testing.ManualClock;
 import footnote.testing.MemoryInsightStore;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +24,7 @@ class InsightsTest {
     private final ManualClock clock = new ManualClock(InsightFixtures.NOW);
 
     /** A store that takes its time with each record and notes any interrupt it receives while writing. */
-    private static final class SlowStore implements InsightStore {
+    private static class SlowStore implements InsightStore {
         final MemoryInsightStore kept = new MemoryInsightStore();
         final AtomicInteger interrupted = new AtomicInteger();
 
@@ -78,6 +84,75 @@ class InsightsTest {
         insights.close();
         assertThat(store.interrupted).hasValue(0);
         assertThat(store.kept.all().size()).isBetween(1, 59);
+    }
+
+    @Test
+    void the_purge_deletes_what_the_retention_has_passed_and_a_vote_on_it_finds_it_expired() {
+        MemoryInsightStore store = new MemoryInsightStore();
+        Insights insights = InsightFixtures.insights(store, clock);
+        String old = insights.record(InsightFixtures.SERVER, declined("asked first"), Optional.empty()).orElseThrow();
+        store.await(r -> r.id().equals(old), Duration.ofSeconds(5));
+        clock.advance(Duration.ofDays(2));
+        String recent = insights.record("7", declined("asked two days later"), Optional.empty()).orElseThrow();
+        store.await(r -> r.id().equals(recent), Duration.ofSeconds(5));
+
+        clock.advance(Duration.ofDays(89)); // the first is 91 days old, the second 89: the retention is 90
+        int purged = insights.purge();
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(store.all()).extracting(InsightRecord::id).containsExactly(recent);
+        assertThat(insights.vote(InsightFixtures.SERVER, old, "member", Vote.HELPFUL)).isEqualTo(VoteResult.EXPIRED);
+        assertThat(insights.vote("7", recent, "member", Vote.HELPFUL)).isEqualTo(VoteResult.RECORDED);
+        insights.close();
+    }
+
+    @Test
+    void a_store_that_is_down_costs_the_records_never_the_caller_and_is_logged_once_until_it_is_back() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        SlowStore failing = new SlowStore() {
+            @Override
+            public void put(InsightRecord record) {
+                if (down.get()) {
+                    throw new InsightStoreException("no node answers", new java.io.IOException("refused"));
+                }
+                kept.put(record);
+            }
+
+            @Override
+            public Optional<InsightRecord> get(String server, String id) {
+                if (down.get()) {
+                    throw new InsightStoreException("no node answers", new java.io.IOException("refused"));
+                }
+                return kept.get(server, id);
+            }
+        };
+        MemoryInsightStore kept = failing.kept;
+        Insights insights = InsightFixtures.insights(failing, clock);
+        List<Optional<String>> ids = new ArrayList<>();
+
+        List<ILoggingEvent> whileDown = LogLines.during(Insights.class, () -> {
+            for (int i = 0; i < 3; i++) {
+                ids.add(insights.record(InsightFixtures.SERVER, declined("question " + i), Optional.empty()));
+            }
+            String last = ids.get(2).orElseThrow();
+            assertThat(insights.vote(InsightFixtures.SERVER, last, "member", Vote.HELPFUL))
+                    .isEqualTo(VoteResult.UNAVAILABLE);
+        });
+        down.set(false);
+        List<ILoggingEvent> onceBack = LogLines.during(Insights.class, () -> {
+            String id = insights.record(InsightFixtures.SERVER, declined("asked again"), Optional.empty()).orElseThrow();
+            kept.await(r -> r.id().equals(id), Duration.ofSeconds(5));
+        });
+        insights.close();
+
+        assertThat(ids).allSatisfy(id -> assertThat(id).isPresent());
+        assertThat(whileDown).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage()).contains("questions are answered but not recorded")
+                    .doesNotContain("question 0");
+        });
+        assertThat(onceBack).singleElement().satisfies(line -> assertThat(line.getLevel()).isEqualTo(Level.INFO));
+        assertThat(kept.all()).extracting(InsightRecord::question).containsExactly("asked again");
     }
 
     @Test
