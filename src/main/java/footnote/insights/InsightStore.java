@@ -14,6 +14,14 @@ public interface InsightStore extends AutoCloseable {
     /** Stores the record, replacing the one with the same server and id; durable when this returns. */
     void put(InsightRecord record);
 
+    /**
+     * Stores the records as {@link #put} does each; durable when this returns. Stores that can do so write them in
+     * one commit, which is what lets one writer keep up with a busy server.
+     */
+    default void putAll(List<InsightRecord> records) {
+        records.forEach(this::put);
+    }
+
     /** The record with this id in this server; never one of another server's. */
     Optional<InsightRecord> get(String server, String id);
 

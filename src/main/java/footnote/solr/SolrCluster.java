@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,11 @@ public final class SolrCluster implements Closeable {
 
     void add(String collection, SolrInputDocument document, String what) {
         call(what, collection, () -> client.add(collection, document));
+    }
+
+    /** Adds the documents in one request. */
+    void add(String collection, Collection<SolrInputDocument> documents, String what) {
+        call(what, collection, () -> client.add(collection, documents));
     }
 
     /**

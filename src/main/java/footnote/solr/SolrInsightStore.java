@@ -54,17 +54,32 @@ public final class SolrInsightStore implements InsightStore {
 
     @Override
     public void put(InsightRecord record) {
+        putAll(List.of(record));
+    }
+
+    /** One request and one soft commit for all: the commit is what a record costs. */
+    @Override
+    public void putAll(List<InsightRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<SolrInputDocument> docs = records.stream().map(this::document).toList();
+        String what = records.size() == 1 ? "saving insight record " + records.get(0).id()
+                : "saving " + records.size() + " insight records";
+        call(what, () -> {
+            cluster.add(collection, docs, what);
+            cluster.softCommit(collection);
+            return null;
+        });
+    }
+
+    private SolrInputDocument document(InsightRecord record) {
         SolrInputDocument doc = new SolrInputDocument();
         doc.setField(ID, InsightJson.key(record.server(), record.id()));
         doc.setField(SERVER, record.server());
         doc.setField(ASKED, InsightJson.time(record.asked()));
         doc.setField(BODY, new String(json.write(record), StandardCharsets.UTF_8));
-        String what = "saving insight record " + record.id();
-        call(what, () -> {
-            cluster.add(collection, doc, what);
-            cluster.softCommit(collection);
-            return null;
-        });
+        return doc;
     }
 
     @Override

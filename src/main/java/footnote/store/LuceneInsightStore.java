@@ -98,15 +98,32 @@ public final class LuceneInsightStore implements InsightStore {
 
     @Override
     public void put(InsightRecord record) {
+        putAll(List.of(record));
+    }
+
+    /** One commit for all: the commit, not the documents, is what a record costs (70–140 ms here). */
+    @Override
+    public void putAll(List<InsightRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String what = records.size() == 1 ? "saving insight record " + records.get(0).id()
+                : "saving " + records.size() + " insight records";
+        write(what, (w, searcher) -> {
+            for (InsightRecord record : records) {
+                w.updateDocument(new Term(KEY, InsightJson.key(record.server(), record.id())), document(record));
+            }
+            return records.size();
+        });
+    }
+
+    private Document document(InsightRecord record) {
         Document doc = new Document();
         doc.add(new StringField(KEY, InsightJson.key(record.server(), record.id()), Field.Store.NO));
         doc.add(new StringField(SERVER, record.server(), Field.Store.NO));
         doc.add(new LongPoint(ASKED, InsightJson.time(record.asked())));
         doc.add(new StoredField(RECORD, new BytesRef(json.write(record))));
-        write("saving insight record " + record.id(), (w, searcher) -> {
-            w.updateDocument(new Term(KEY, InsightJson.key(record.server(), record.id())), doc);
-            return 1;
-        });
+        return doc;
     }
 
     @Override

@@ -85,6 +85,20 @@ public abstract class InsightStoreContract {
     }
 
     @Test
+    void put_all_stores_each_record_and_replaces_those_already_there() {
+        InsightRecord first = record("111", "r1", T0);
+        store.put(first);
+        InsightRecord voted = first.withVote("voter-a", Vote.HELPFUL);
+
+        store.putAll(List.of(voted, record("111", "r2", T0.plusSeconds(1)), record("222", "r1", T0.plusSeconds(2))));
+
+        assertThat(store.since("111", T0)).containsExactly(voted, record("111", "r2", T0.plusSeconds(1)));
+        assertThat(store.since("222", T0)).containsExactly(record("222", "r1", T0.plusSeconds(2)));
+        store.putAll(List.of());
+        assertThat(store.servers()).containsExactlyInAnyOrder("111", "222");
+    }
+
+    @Test
     void another_servers_record_is_never_read_even_with_its_id_or_a_key_spelt_alike() {
         store.put(record("111", "r1", T0));
         store.put(record("a/b", "c", T0));

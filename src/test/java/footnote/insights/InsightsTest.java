@@ -23,20 +23,32 @@ class InsightsTest {
 
     private final ManualClock clock = new ManualClock(InsightFixtures.NOW);
 
-    /** A store that takes its time with each record and notes any interrupt it receives while writing. */
+    /** A store whose every commit takes {@code commit}, however many records it holds; counts commits and interrupts. */
     private static class SlowStore implements InsightStore {
         final MemoryInsightStore kept = new MemoryInsightStore();
+        final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger interrupted = new AtomicInteger();
+        private final Duration commit;
+
+        SlowStore(Duration commit) {
+            this.commit = commit;
+        }
 
         @Override
         public void put(InsightRecord record) {
+            putAll(List.of(record));
+        }
+
+        @Override
+        public void putAll(List<InsightRecord> records) {
+            commits.incrementAndGet();
             try {
-                Thread.sleep(200);
+                Thread.sleep(commit.toMillis());
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
                 Thread.currentThread().interrupt();
             }
-            kept.put(record);
+            records.forEach(kept::put);
         }
 
         @Override
@@ -75,15 +87,29 @@ class InsightsTest {
     }
 
     @Test
-    void closing_behind_a_long_queue_drops_the_rest_without_interrupting_the_write_in_hand() {
-        SlowStore store = new SlowStore();
+    void records_queued_while_the_store_commits_are_written_together_in_the_next_commit() {
+        SlowStore store = new SlowStore(Duration.ofMillis(300));
         Insights insights = InsightFixtures.insights(store, clock);
-        for (int i = 0; i < 60; i++) { // 12 s of writing, more than closing waits for
+        for (int i = 0; i < 40; i++) {
             insights.record(InsightFixtures.SERVER, declined("question " + i), Optional.empty());
         }
         insights.close();
+
+        assertThat(store.kept.all()).hasSize(40);
+        assertThat(store.commits).as("one per record would take 12 s").hasValueLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void closing_behind_a_long_queue_drops_the_rest_without_interrupting_the_write_in_hand() {
+        SlowStore store = new SlowStore(Duration.ofSeconds(3)); // a store far behind: closing waits 5 s
+        Insights insights = InsightFixtures.insights(store, clock);
+        for (int i = 0; i < 3 * Insights.BATCH; i++) {
+            insights.record(InsightFixtures.SERVER, declined("question " + i), Optional.empty());
+        }
+        insights.close();
+
         assertThat(store.interrupted).hasValue(0);
-        assertThat(store.kept.all().size()).isBetween(1, 59);
+        assertThat(store.kept.all().size()).isBetween(1, 3 * Insights.BATCH - 1);
     }
 
     @Test
@@ -109,13 +135,13 @@ class InsightsTest {
     @Test
     void a_store_that_is_down_costs_the_records_never_the_caller_and_is_logged_once_until_it_is_back() {
         AtomicBoolean down = new AtomicBoolean(true);
-        SlowStore failing = new SlowStore() {
+        SlowStore failing = new SlowStore(Duration.ZERO) {
             @Override
-            public void put(InsightRecord record) {
+            public void putAll(List<InsightRecord> records) {
                 if (down.get()) {
                     throw new InsightStoreException("no node answers", new java.io.IOException("refused"));
                 }
-                kept.put(record);
+                super.putAll(records);
             }
 
             @Override
