@@ -56,12 +56,14 @@ public final class InsightReports {
 
     private List<InsightReport.Unanswered> unanswered(List<InsightRecord> window) {
         List<Group> groups = new ArrayList<>();
+        // A question asked again in the same words is embedded once: most unanswered questions are repeats.
+        Map<String, float[]> vectors = new HashMap<>();
         for (InsightRecord record : window) {
             if (record.outcome() != InsightRecord.Outcome.DECLINED) {
                 continue;
             }
             String question = record.readAs().orElse(record.question());
-            float[] vector = embedder.embedQuery(question);
+            float[] vector = vectors.computeIfAbsent(question, embedder::embedQuery);
             Group group = groups.stream().filter(g -> cosine(g.vector, vector) >= SAME_QUESTION).findFirst()
                     .orElseGet(() -> {
                         Group created = new Group(vector);
