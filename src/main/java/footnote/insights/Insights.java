@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of insight records: records answers off the answering path (one writer thread, a bounded queue),
- * writing the records queued at a moment in one store commit, takes votes and comments in order behind them, forgets a server's records, and purges those past the retention.
+ * writing the records queued at a moment in one store commit, takes votes and comments in order behind them,
+ * forgets a server's records, and purges those past the retention.
  * While {@code enabled} is false it records nothing at all. A store that is down costs records, never an answer,
  * and the log says so once until the store is back. Thread-safe.
  */
@@ -40,7 +41,8 @@ public final class Insights implements AutoCloseable {
      * How long the writer gathers records before a commit. A commit per record (70–140 ms each on the embedded
      * store) took CPU the answers needed: 216 questions typed at the terminal took 10.4 s with insights on against
      * 8.5 s off (median of 4); gathering for 250 ms, 9.5 s; for 1 s, 9.3 s. With half a second, the answers alone
-     * took 6.0 s against 5.6 s off (mean of 3, first answer to last), and closing 0.2–0.4 s. Half a second keeps a vote (which waits behind it, {@link #VOTE_WAIT}) well within Discord's 3 s.
+     * took 6.0 s against 5.6 s off (mean of 3, first answer to last), and closing 0.2–0.4 s. Half a second keeps a
+     * vote (which waits behind it, {@link #VOTE_WAIT}) well within Discord's 3 s.
      */
     static final Duration GATHER = Duration.ofMillis(500);
     /** How long closing waits for queued writes: a commit of up to {@link #BATCH} takes ~0.15 s here. */
@@ -112,7 +114,7 @@ public final class Insights implements AutoCloseable {
             try {
                 writer.execute(this::flush);
             } catch (RejectedExecutionException e) {
-                // A flush is queued already whenever the writer's queue is full; when it is closed, the record is lost.
+                // A full writer queue holds flushes enough for every record waiting; a closed writer loses it.
                 if (writer.isShutdown()) {
                     pending.remove(record);
                     lost("the writer is closed");
@@ -305,7 +307,7 @@ public final class Insights implements AutoCloseable {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Insights: {} records still queued at shutdown are not kept", writer.getQueue().size());
+                log.warn("Insights: {} records still queued at shutdown are not kept", pending.size());
                 dropping.set(true);
                 writer.awaitTermination(1, TimeUnit.MINUTES);
             }

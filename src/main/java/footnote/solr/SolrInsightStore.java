@@ -64,8 +64,7 @@ public final class SolrInsightStore implements InsightStore {
             return;
         }
         List<SolrInputDocument> docs = records.stream().map(this::document).toList();
-        String what = records.size() == 1 ? "saving insight record " + records.get(0).id()
-                : "saving " + records.size() + " insight records";
+        String what = InsightJson.saving(records);
         call(what, () -> {
             cluster.add(collection, docs, what);
             cluster.softCommit(collection);

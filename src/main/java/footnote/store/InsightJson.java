@@ -56,6 +56,12 @@ public final class InsightJson {
         return server.length() + ":" + server + "/" + id;
     }
 
+    /** What saving these records is called in a store's failure message: the record's id, or how many. */
+    public static String saving(List<InsightRecord> records) {
+        return records.size() == 1 ? "saving insight record " + records.get(0).id()
+                : "saving " + records.size() + " insight records";
+    }
+
     /**
      * A time as one long that orders as the times do, for range queries and sorting: nanoseconds since the epoch,
      * exact for every instant between the years 1677 and 2262; earlier and later ones saturate at the ends.

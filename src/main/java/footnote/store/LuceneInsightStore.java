@@ -51,13 +51,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why Lucene rather than an embedded SQL database: it is the library the passages already live in, so no new
  * dependency, no second storage engine to learn or repair; each {@code put} or {@code putAll} is a commit, which
- * Lucene makes atomic and durable (fsync), so a crash loses at most the batch in flight; retention and {@code /insights forget} are one
- * delete-by-query each; and the records of a server are small (a question, a few citations and votes, about 1 KB),
- * so reading a server's 90 days back whole for a report needs no query language.
+ * Lucene makes atomic and durable (fsync), so a crash loses at most the batch in flight; retention and
+ * {@code /insights forget} are one delete-by-query each; and the records of a server are small (a question, a few
+ * citations and votes, about 1 KB), so reading a server's 90 days back whole for a report needs no query language.
  *
  * <p>What that costs, measured on the 2-core test machine while other builds loaded it (load average 7): a put
  * takes 70–140 ms, nearly all of it the commit's fsyncs (a synced 4 KB write takes 4.5 ms there), paid by the
- * insights writer thread, never by an answer, once for each batch it gathers; listing a server's 400 records takes 20–50 ms once warm.
+ * insights writer thread, never by an answer, once for each batch it gathers; listing a server's 400 records takes
+ * 20–50 ms once warm.
  *
  * <p>Nothing is opened until it is used, so commands that never record insights never touch the folder. Reads open
  * the last commit read-only; the first write opens the writer, which takes Lucene's {@code write.lock}. Another
@@ -107,8 +108,7 @@ public final class LuceneInsightStore implements InsightStore {
         if (records.isEmpty()) {
             return;
         }
-        String what = records.size() == 1 ? "saving insight record " + records.get(0).id()
-                : "saving " + records.size() + " insight records";
+        String what = InsightJson.saving(records);
         write(what, (w, searcher) -> {
             for (InsightRecord record : records) {
                 w.updateDocument(new Term(KEY, InsightJson.key(record.server(), record.id())), document(record));
